@@ -1,0 +1,20 @@
+package defragcheck;
+
+import java.util.Arrays;
+
+/** The project's command line: one subcommand a concern, `check` by default. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length == 0 ? "check" : args[0];
+        String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        int exit = switch (command) {
+            default -> {
+                System.err.println("defragcheck: unknown command '" + command + "'");
+                yield 2;
+            }
+        };
+        System.exit(exit);
+    }
+}
