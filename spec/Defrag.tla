@@ -88,6 +88,8 @@ Origs     == {Orig(d) : d \in DefragIds}      \* the files writers use
 WriteNums == 1..MaxWrites
 Values    == WriteNums \cup {Zero, Garbage}
 
+ASSUME \A d \in DefragIds : Pair(d) \subseteq Files
+
 (* The steps of each protocol, in order; "Done" follows the last one.    *)
 DecsSteps   == <<"LockInodes", "LockInvalidate", "DrainDio", "FlushCache",
                  "EvictCache", "CopyData", "SwapExtents", "Unlock">>
