@@ -3,8 +3,9 @@
 \* taking the inode locks and the invalidate locks in inode-address order
 \* (lock_two_nondirectories, filemap_invalidate_lock_two). Expected: no deadlock
 \* and no violation.
-\* No writers: the model is about lock order. (A file used as another defrag's
-\* donor loses its content by design: the donor's range becomes unwritten.)
+\* No writers or readers: the model is about lock order. (A file used as
+\* another defrag's donor loses its content by design: the donor's range
+\* becomes unwritten.)
 \* Bounds: 1 block per file.
 EXTENDS DefragProperties
 

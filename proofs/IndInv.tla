@@ -30,7 +30,7 @@ pc == step[1]
 OrigKeys  == {O} \X LBs
 DonorKeys == {N} \X LBs
 
-(* Phases of the defrag: the sets of "next step" values where a fact holds. *)
+(* Phases of the defrag: the values of step[1] where a fact holds.        *)
 LockedPhase  == {"LockInvalidate", "DrainDio", "FlushCache", "EvictCache",
                  "CopyData", "SwapExtents", "Unlock"}            \* both i_rwsem held
 IlockPhase   == LockedPhase \ {"LockInvalidate"}                 \* both invalidate locks held

@@ -1,7 +1,7 @@
 ------------------------- MODULE LiveCrossingOrdered -------------------------
 \* Two defrags on crossing inode pairs with address-ordered locking: not only
 \* no deadlock (model/CrossingOrdered) but both complete and release their
-\* locks for good. Expected: success. No writers, 1 block per file.
+\* locks for good. Expected: success. No writers or readers, 1 block per file.
 EXTENDS Liveness
 
 TwoFiles      == <<"f1", "f2">>                    \* inode-address order

@@ -6,7 +6,7 @@
 (***************************************************************************)
 EXTENDS DefragProperties
 
-(* No writer waits forever once the defrag has released its locks: the   *)
+(* No writer waits forever once the defrag has released its locks: the    *)
 (* locks every writer needs (i_rwsem for buffered and direct writes, the  *)
 (* invalidate lock for faults) are eventually free for good, so a writer  *)
 (* with a write left is enabled from then on.                             *)

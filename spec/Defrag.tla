@@ -36,8 +36,9 @@
 (*  - MaxWrites: at most MaxWrites writes are issued in a behaviour (each  *)
 (*    is numbered, so a reader can tell which write it sees); longer       *)
 (*    write sequences repeat the same interleaving patterns.               *)
-(*  - Writers: which writer kinds exist. Reads are not actions: the reader *)
-(*    view (ReadView) is what any read would return in the current state.  *)
+(*  - Writers, Readers: which actors exist. A read that misses the cache  *)
+(*    fills it (ReadFill, without DAX); what any read returns is the      *)
+(*    reader view (ReadView) of the current state.                         *)
 (*  - Not modelled: i_data_sem and folio locks (every step that would take *)
 (*    them is atomic here), journaling and crashes (durable state is kept  *)
 (*    apart for that), the donor's own pages (no writer uses the donor;    *)
@@ -58,6 +59,7 @@ CONSTANTS
     LBlocks,        \* logical blocks per file (the moved range)
     MaxWrites,      \* writes issued per behaviour; write n writes the value n
     Writers,        \* writer kinds present: subset of {"buffered", "direct", "mmap"}
+    Readers,        \* BOOLEAN: readers present (their cache misses fill pages)
     Zero,           \* value read from an unwritten extent
     Garbage,        \* stale content of a donor block before the copy
     None            \* "no holder" of a lock
@@ -72,7 +74,7 @@ ASSUME /\ Protocol \in {"decs", "legacy"}
        /\ DAX \in BOOLEAN /\ OrderedLocking \in BOOLEAN
        /\ Omit \subseteq Ablations
        /\ LBlocks \in Nat \ {0} /\ MaxWrites \in Nat
-       /\ Writers \subseteq {"buffered", "direct", "mmap"}
+       /\ Writers \subseteq {"buffered", "direct", "mmap"} /\ Readers \in BOOLEAN
        /\ \A d \in DOMAIN Defrags : Defrags[d].orig # Defrags[d].donor
 
 Files     == {Inodes[i] : i \in DOMAIN Inodes}
@@ -90,7 +92,7 @@ Values    == WriteNums \cup {Zero, Garbage}
 
 ASSUME \A d \in DefragIds : Pair(d) \subseteq Files
 
-(* The steps of each protocol, in order; "Done" follows the last one.    *)
+(* The steps of each protocol, in order; "Done" follows the last one.     *)
 DecsSteps   == <<"LockInodes", "LockInvalidate", "DrainDio", "FlushCache",
                  "EvictCache", "CopyData", "SwapExtents", "Unlock">>
 LegacySteps == <<"LockInodes", "DrainDio", "MovePage", "Unlock">>
@@ -215,6 +217,9 @@ DioSubmit(f, lb) ==
 (* Bio end_io + inode_dio_end: the captured block is written and the      *)
 (* write completes; kiocb_invalidate_post_direct_write drops (and unmaps)  *)
 (* the cached page, so later reads see the block. Takes no inode lock.    *)
+(* A buffered write or store to the same block while the direct write is  *)
+(* in flight is a race the kernel does not order either ("Page cache      *)
+(* invalidation failure on direct I/O"); here the direct write is last.   *)
 DioComplete(r) ==
     LET k == <<r.file, r.lblock>>
     IN /\ r \in dio
@@ -226,9 +231,10 @@ DioComplete(r) ==
        /\ UNCHANGED <<emap, rwsem, ilock, step, cursor, issued>>
 
 (* A write fault: ext4_page_mkwrite (filemap fault + mkwrite) under the   *)
-(* shared invalidate_lock fills the page from its block if absent, dirties *)
-(* it and maps it writable. With DAX, dax_iomap_fault (ext4_dax_huge_fault, *)
-(* same lock) maps the physical block itself, zeroing an unwritten one.    *)
+(* shared invalidate_lock fills the page from its block if absent,        *)
+(* dirties it and maps it writable. With DAX, dax_iomap_fault (from       *)
+(* ext4_dax_huge_fault, same lock) maps the physical block itself,        *)
+(* zeroing an unwritten one.                                              *)
 (* Only enabled while a store may still follow (a write is left).          *)
 MmapFault(f, lb) ==
     LET k == <<f, lb>>
@@ -264,6 +270,18 @@ MmapStore(f, lb) ==
        /\ Completed(k, w)
        /\ issued' = w
        /\ UNCHANGED <<emap, pte, dio, rwsem, ilock, step, cursor>>
+
+(* A buffered read that misses the cache (filemap_read, readahead) fills  *)
+(* the page from its block, clean, under the shared invalidate_lock       *)
+(* (filemap_create_folio). Only the cache fill is a step; what a read     *)
+(* returns is ReadView. DAX reads fill nothing.                           *)
+ReadFill(f, lb) ==
+    LET k == <<f, lb>>
+    IN /\ Readers /\ ~DAX /\ f \in Origs
+       /\ k \notin DOMAIN cache
+       /\ ilock[f] = None
+       /\ cache' = Put(cache, k, [val |-> BlockData(f, lb), dirty |-> FALSE, blk |-> emap[f][lb]])
+       /\ UNCHANGED <<durableVars, pte, dio, rwsem, ilock, step, cursor, ghostVars>>
 
 (* ext4_writepages: write one dirty page to the block its buffer mapping  *)
 (* names and clean it; page_mkclean write-protects its mapping, so the    *)
@@ -348,7 +366,7 @@ EvictCache(d) ==
     /\ Advance(d)
     /\ UNCHANGED <<durableVars, dio, rwsem, ilock, cursor, ghostVars>>
 
-(* Read each orig block and write it to the donor's block at the same    *)
+(* Read each orig block and write it to the donor's block at the same     *)
 (* lblock, directly (not through the cache), and durably before the swap. *)
 CopyData(d) ==
     /\ step[d] = "CopyData"
@@ -384,7 +402,7 @@ SwapExtents(d) ==
 (* (FGP_WRITEBEGIN creates the orig page even in a DAX mapping), make it   *)
 (* uptodate by reading the OLD block if it was not cached                  *)
 (* (mext_page_mkuptodate), swap that extent, re-map the page's buffers to  *)
-(* the NEW block (the donor's former one) and dirty it (block_commit_write).*)
+(* the NEW block (the donor's former one), dirty it (block_commit_write). *)
 (* The data reaches the new block only when Writeback writes the page.     *)
 MovePage(d) ==
     LET lb == cursor[d]
@@ -424,7 +442,8 @@ Terminated ==
 
 WriterStep ==
     \/ \E f \in Files, lb \in LBs :
-          BufferedWrite(f, lb) \/ DioSubmit(f, lb) \/ MmapFault(f, lb) \/ MmapStore(f, lb)
+          \/ BufferedWrite(f, lb) \/ DioSubmit(f, lb) \/ MmapFault(f, lb) \/ MmapStore(f, lb)
+          \/ ReadFill(f, lb)
     \/ \E r \in dio : DioComplete(r)
     \/ \E k \in DOMAIN cache : Writeback(k)
 
