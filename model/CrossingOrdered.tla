@@ -10,5 +10,6 @@
 EXTENDS DefragProperties
 
 TwoFiles      == <<"f1", "f2">>                    \* inode-address order
-CrossingPairs == << [orig |-> "f1", donor |-> "f2"], [orig |-> "f2", donor |-> "f1"] >>
+CrossingPairs == << [orig |-> "f1", donor |-> "f2"],
+                   [orig |-> "f2", donor |-> "f1"] >>
 =============================================================================

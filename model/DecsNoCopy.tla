@@ -5,6 +5,7 @@
 \* Counterexample (9 states): the defrag locks, drains, flushes, evicts and
 \* swaps without copying: the orig now maps the donor's former blocks, which
 \* hold Garbage, and reads them.
+\* Bounds: 2 blocks per file, 2 writes (the counterexample needs none).
 EXTENDS DefragProperties
 
 OrigDonor == <<"orig", "donor">>                      \* inode-address order

@@ -6,6 +6,7 @@
 \* takes its locks (capturing orig block 1); the defrag locks, flushes, evicts,
 \* copies and swaps while the write is still in flight: when it completes it
 \* writes the donor's block, and the orig's new block keeps the old data.
+\* Bounds: 2 blocks per file, 2 writes (one suffices for the counterexample).
 EXTENDS DefragProperties
 
 OrigDonor == <<"orig", "donor">>                      \* inode-address order

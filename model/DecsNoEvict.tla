@@ -8,6 +8,7 @@
 \* maps block 3 but its page still points at block 1, now the donor's: the
 \* next write to that page would be written back into the donor, and the
 \* orig's block would keep stale data.
+\* Bounds: 2 blocks per file, 2 writes (the counterexample needs none).
 EXTENDS DefragProperties
 
 OrigDonor == <<"orig", "donor">>                      \* inode-address order

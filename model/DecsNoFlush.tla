@@ -5,6 +5,7 @@
 \* Counterexample (8 states): a buffered write leaves value 1 in a dirty orig
 \* page; the defrag locks, drains and evicts: truncate_pagecache_range drops the
 \* dirty page, and the orig reads Zero from its block: the write is lost.
+\* Bounds: 2 blocks per file, 2 writes (one suffices for the counterexample).
 EXTENDS DefragProperties
 
 OrigDonor == <<"orig", "donor">>                      \* inode-address order

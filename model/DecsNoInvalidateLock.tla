@@ -8,6 +8,7 @@
 \* maps orig page 1 and dirties it, a store writes value 1 into it, and the
 \* eviction throws the dirty page away: the orig reads Zero from its block, not
 \* the completed store.
+\* Bounds: 2 blocks per file, 2 writes (one suffices for the counterexample).
 EXTENDS DefragProperties
 
 OrigDonor == <<"orig", "donor">>                      \* inode-address order

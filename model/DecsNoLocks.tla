@@ -7,6 +7,8 @@
 \* flushes, evicts and copies; then a direct write is submitted, capturing the
 \* orig's block 1, and the swap happens while it is in flight: its bio will land
 \* in a block that now belongs to the donor.
+\* Bounds: 2 blocks per file, 2 writes; the counterexample needs one write, the
+\* rest of the bound only limits what else TLC explores before finding it.
 EXTENDS DefragProperties
 
 OrigDonor == <<"orig", "donor">>                      \* inode-address order

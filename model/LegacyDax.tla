@@ -6,6 +6,7 @@
 \* while the orig's data sits only in a page-cache page that DAX reads never
 \* consult and DAX writeback never writes. The next read of orig block 1
 \* returns the donor's stale content (and Integrity fails with it).
+\* Bounds: 2 blocks per file, 3 writes, as LegacyNoDax; the violation needs no write.
 EXTENDS DefragProperties
 
 OrigDonor == <<"orig", "donor">>                      \* inode-address order

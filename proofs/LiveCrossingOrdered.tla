@@ -5,5 +5,6 @@
 EXTENDS Liveness
 
 TwoFiles      == <<"f1", "f2">>                    \* inode-address order
-CrossingPairs == << [orig |-> "f1", donor |-> "f2"], [orig |-> "f2", donor |-> "f1"] >>
+CrossingPairs == << [orig |-> "f1", donor |-> "f2"],
+                   [orig |-> "f2", donor |-> "f1"] >>
 =============================================================================
