@@ -50,13 +50,6 @@ LockStates(taking, holding) ==
     IF pc = taking THEN {NoLocks, FirstLock}
     ELSE IF pc \in holding THEN {BothLocks} ELSE {NoLocks}
 
-(* The functions g with DOMAIN g = S and g[x] \in A[x] for every x.        *)
-RECURSIVE Choices(_, _)
-Choices(S, A) ==
-    IF S = {} THEN {[x \in {} |-> None]}
-    ELSE LET x == CHOOSE y \in S : TRUE
-         IN {Put(g, x, v) : g \in Choices(S \ {x}, A), v \in A[x]}
-
 (* Written values: each write number is used by at most one write, so it  *)
 (* is either still in flight or the last write of at most one block.      *)
 UsedOnce ==
@@ -112,5 +105,7 @@ IndInv ==
     /\ \A k \in DOMAIN pte : IF DAX THEN pte[k].target = Blk(k)
                              ELSE pte[k].writable => cache[k].dirty
     /\ pc \in EvictedPhase => DOMAIN pte = {}
-    /\ disk \in Choices(Blocks, AllowedDisk)
+    \* every block holds a value allowed for it
+    /\ LET allowed == AllowedDisk
+       IN disk \in {g \in [Blocks -> Values] : \A b \in Blocks : g[b] \in allowed[b]}
 =============================================================================
