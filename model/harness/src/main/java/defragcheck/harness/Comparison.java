@@ -38,14 +38,10 @@ public record Comparison(DeclaredModel declared, CheckResult result, List<String
         return r.violated() == null ? r.verdict().label() : r.verdict().label() + " (" + r.violated() + ")";
     }
 
-    /** A report for a failed test or the CLI: what differs, then TLC's counterexample (or its output). */
+    /** A report for a failed test or the CLI: what differs, then TLC's counterexample if it gave one. */
     public String report() {
         StringBuilder sb = new StringBuilder(declared.name()).append(": ").append(String.join("; ", disagreements));
-        if (!result.counterexample().states().isEmpty()) {
-            sb.append("\n").append(CounterexampleText.render(result));
-        } else if (result.verdict() == Verdict.ERROR && !result.output().isBlank()) {
-            sb.append("\nTLC's output:\n").append(result.output().strip());
-        }
+        if (!result.counterexample().states().isEmpty()) sb.append("\n").append(CounterexampleText.render(result));
         return sb.toString();
     }
 }
