@@ -40,7 +40,7 @@ public final class CounterexampleText {
         return switch (r.verdict()) {
             case SAFETY_FAILURE -> r.violated() + " violated";
             case DEADLOCK_FAILURE -> "deadlock (no action enabled)";
-            case LIVENESS_FAILURE -> r.violated() + " violated by an infinite behaviour";
+            case LIVENESS_FAILURE -> r.violated() + " violated";
             default -> r.verdict().label();
         };
     }

