@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * One TLC model: the root module {@code tla}, its configuration {@code cfg}, and the directories its
- * EXTENDS are resolved in besides the module's own directory (the spec library, {@code spec/}).
+ * One TLC model: the root module {@code tla}, its configuration {@code cfg} (TLC reads it from the
+ * module's directory), and the directories its EXTENDS are resolved in besides the module's own
+ * directory (the spec library, {@code spec/}).
  */
 public record Model(Path tla, Path cfg, List<Path> library) {
     public Model {

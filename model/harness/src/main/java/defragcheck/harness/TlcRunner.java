@@ -70,6 +70,7 @@ public final class TlcRunner {
         long start = System.nanoTime();
         int code = EC.GENERAL;
         List<String> undeclared = List.of();
+        Duration wall;
         TlcStatics.reset();
         ToolIO.out = console;
         ToolIO.err = console;
@@ -88,6 +89,7 @@ public final class TlcRunner {
             // handleParameters throws for some bad input (e.g. an unusable metadir) without printing it.
             console.println("Error: " + e.getMessage());
         } finally {
+            wall = Duration.ofNanos(System.nanoTime() - start);
             running = null;
             withdrawFingerprintSet();
             ToolIO.out = System.out;
@@ -95,7 +97,6 @@ public final class TlcRunner {
             MP.setRecorder(new MPRecorder());
             deleteTree(metadir);
         }
-        Duration wall = Duration.ofNanos(System.nanoTime() - start);
         // Built before the next run: that one re-initialises the static state the trace's values depend on.
         return ResultBuilder.build(model, code, wall, recorder, output.toString(UTF_8), undeclared);
     }
@@ -104,18 +105,22 @@ public final class TlcRunner {
         for (Path p : List.of(model.tla(), model.cfg())) {
             if (!Files.isRegularFile(p)) return ProjectRoot.display(p) + ": file not found";
         }
+        if (!model.cfg().getParent().equals(model.tla().getParent())) {
+            return ProjectRoot.display(model.cfg()) + ": must be in the directory of " + model.tla().getFileName()
+                    + " (TLC reads the cfg from the root module's directory)";
+        }
         return null;
     }
 
     private static String[] arguments(Model model, Path metadir, int workers) {
-        List<String> args = new ArrayList<>(List.of(
-                "-metadir", metadir.toString(),
-                "-fp", "0",
-                "-fpmem", FPMEM,
-                "-workers", String.valueOf(workers),
-                "-config", model.cfg().toString(),
-                model.tla().toString()));
-        return args.toArray(String[]::new);
+        return new String[] {
+            "-metadir", metadir.toString(),
+            "-fp", "0",  // a fixed fingerprint polynomial: the same run gives the same result
+            "-fpmem", FPMEM,
+            "-workers", String.valueOf(workers),
+            "-config", model.cfg().toString(),
+            model.tla().toString()
+        };
     }
 
     /** The model's own directory first, then the spec library, then the standard modules. */
