@@ -16,6 +16,9 @@ import java.util.Map;
  * start included), measured in interleaved rounds after one warm-up run; medians and the ratio
  * in-process/stock are reported. Every run must agree on the verdict and the distinct-state count.
  *
+ * <p>Agreement (when no model is named): every declared model once through the stock command line,
+ * which must give the in-process verdict and distinct-state count.
+ *
  * <p>Growth: the distinct states of one model as its constants {@code LBlocks} and {@code MaxWrites}
  * grow (cfg variants written under target/); once a variant takes longer than the budget, larger ones
  * in its row and column are skipped.
@@ -59,6 +62,7 @@ public final class ModelBenchmark {
         }
         ModelBenchmark bench = new ModelBenchmark(System.out);
         boolean agreed = bench.throughput(models, rounds);
+        if (names.isEmpty()) agreed &= bench.stockAgreement(CheckCommand.select(root, List.of()));
         bench.growth(growthBase.model(), budget);
         return agreed ? 0 : 1;
     }
@@ -100,6 +104,24 @@ public final class ModelBenchmark {
             double sc = median(e.getValue().stream().mapToDouble(Sample::stock).toArray());
             out.printf(format, e.getKey(), String.format("%,d", n), rate(n, s1), rate(n, s2), rate(n, sc),
                     String.format("%.2fx", sc / s1));
+        }
+        return agreed;
+    }
+
+    /** Every declared model once through the stock command line: the verdict must be the in-process one. */
+    private boolean stockAgreement(List<DeclaredModel> models) throws Exception {
+        out.printf("%nStock command line vs in process, every model once (verdict, distinct states)%n");
+        String format = "%-22s  %-40s  %-32s  %s%n";
+        out.printf(format, "model", "in process", "stock CLI (exit status)", "");
+        boolean agreed = true;
+        for (DeclaredModel d : models) {
+            CheckResult in = TlcRunner.check(d.model());
+            StockTlc.Run stock = StockTlc.check(d.model(), 1);
+            boolean same = stock.verdict() == in.verdict() && stock.distinct() == in.distinct();
+            agreed &= same;
+            out.printf(format, d.name(), String.format("%s, %,d", Comparison.outcome(in), in.distinct()),
+                    String.format("%s (%d), %,d", stock.verdict().label(), stock.exit(), stock.distinct()),
+                    same ? "same" : "DIFFERENT");
         }
         return agreed;
     }

@@ -42,6 +42,7 @@ public final class TlcRunner {
     private static volatile Model running;
 
     static {
+        LoopbackRmi.install();
         // TLC calls System.exit on some internal I/O errors (tlc-api-notes §1.4); say which model it was.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             Model m = running;
