@@ -31,9 +31,4 @@ public record CheckResult(
     public double seconds() {
         return wallTime.toNanos() / 1e9;
     }
-
-    /** Distinct states per second of wall time. */
-    public double distinctPerSecond() {
-        return distinct / Math.max(seconds(), 1e-9);
-    }
 }

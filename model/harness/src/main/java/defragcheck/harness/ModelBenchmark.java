@@ -36,14 +36,23 @@ public final class ModelBenchmark {
         String growthModel = "DecsNoDax";
         double budget = 120;
         List<String> names = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--root" -> root = Path.of(args[++i]).toAbsolutePath().normalize();
-                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-                case "--growth" -> growthModel = args[++i];
-                case "--budget" -> budget = Double.parseDouble(args[++i]);
-                default -> names.add(args[i]);
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--root" -> root = Path.of(args[++i]).toAbsolutePath().normalize();
+                    case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                    case "--growth" -> growthModel = args[++i];
+                    case "--budget" -> budget = Double.parseDouble(args[++i]);
+                    default -> {
+                        if (args[i].startsWith("-")) throw new IllegalArgumentException(args[i]);
+                        names.add(args[i]);
+                    }
+                }
             }
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            System.err.println("bench-models: bad arguments " + String.join(" ", args) + " (usage: bench-models"
+                    + " [--root DIR] [--rounds N] [--growth MODEL] [--budget SECONDS] [MODEL...])");
+            return 2;
         }
         List<DeclaredModel> models;
         DeclaredModel growthBase;
