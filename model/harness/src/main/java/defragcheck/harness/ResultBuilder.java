@@ -29,7 +29,8 @@ final class ResultBuilder {
             List<String> undeclared) {
         if (!undeclared.isEmpty()) {
             String name = undeclared.get(0);
-            return new CheckResult(model, Verdict.ERROR, null, rec.generated, rec.distinct, rec.depth, wall, code,
+            // TLC checked a model other than the one the cfg spells out: its counts mean nothing here.
+            return new CheckResult(model, Verdict.ERROR, null, -1, -1, -1, wall, code,
                     ErrorLine.located(model.cfg(), name, name + " is neither a CONSTANT nor a definition of the specification"),
                     Counterexample.NONE, output);
         }
