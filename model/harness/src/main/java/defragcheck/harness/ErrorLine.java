@@ -21,6 +21,8 @@ final class ErrorLine {
             "Cannot find source file for module (\\S+) imported in module (\\S+?)\\.?\\s*\\n");
     private static final Pattern CFG_LINE = Pattern.compile("configuration file at line (\\d+)");
     private static final Pattern LOCATION = Pattern.compile("line (\\d+), col (\\d+) to line \\d+, col \\d+ of module (\\w+)");
+    /** Where an evaluation error happened: TLC lists the nested expressions, innermost last. */
+    private static final Pattern NESTED = Pattern.compile("\\d+\\. Line (\\d+), column (\\d+) to line \\d+, column \\d+ in (\\w+)");
     /** TLC wraps some errors in this boilerplate; only what follows it says anything. */
     private static final Pattern UNEXPECTED = Pattern.compile("(?s)TLC threw an unexpected exception.*?The exception was a \\S+\\s*\\n:\\s*");
 
@@ -49,7 +51,12 @@ final class ErrorLine {
         }
         m = LOCATION.matcher(text);
         if (m.find()) return at(model.moduleFile(m.group(3)), m.group(1), m.group(2), text);
+        m = NESTED.matcher(output);
+        String[] innermost = null;
+        while (m.find()) innermost = new String[] {m.group(1), m.group(2), m.group(3)};
+        if (innermost != null) return at(model.moduleFile(innermost[2]), innermost[0], innermost[1], text);
         if (text.contains("configuration file")) {
+            // TLC passes the offending cfg entry as a message parameter: point at it in the cfg.
             for (RunRecorder.Message msg : rec.messages) {
                 for (Object p : msg.params()) {
                     String name = String.valueOf(p);

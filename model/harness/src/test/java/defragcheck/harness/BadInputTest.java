@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A model TLC cannot check gives an error verdict with one line that names the file and, where
+ * A model TLC cannot check (or stops checking) gives an error verdict with one line that names the file and, where
  * SANY or TLC say it, the line and column: no stack trace, no wall of TLC output.
  */
 class BadInputTest {
@@ -22,6 +22,8 @@ class BadInputTest {
             UnknownInvariant | UnknownInvariant.cfg:6:21: The invariant NoExposure specified in the configuration file is not defined in the specification.
             BadCfgSyntax     | BadCfgSyntax.cfg:4: It was expecting = or <-, but did not find it.
             MissingLibrary   | MissingLibrary.tla:3:9: cannot find module NoSuchModule
+            EvalError        | EvalError.tla:6:14: Attempted to apply the operator overridden by the Java method
+            FalseAssumption  | FalseAssumption.tla:5:8: Assumption line 5, col 8 to line 5, col 12 of module FalseAssumption is false.
             MissingConfig    | MissingConfig.cfg: file not found
             NoSuchModel      | NoSuchModel.tla: file not found
             """)
