@@ -17,6 +17,7 @@ import tlc2.output.EC;
 import tlc2.output.MP;
 import tlc2.output.MPRecorder;
 import tlc2.tool.ModelChecker;
+import util.FilenameToStream;
 import util.SimpleFilenameToStream;
 import util.ToolIO;
 
@@ -63,7 +64,6 @@ public final class TlcRunner {
         String missing = missingFile(model);
         if (missing != null) return ResultBuilder.error(model, missing);
 
-        Path stdlib = StandardModules.extractTo(STDLIB);
         Path metadir = WORK.resolve("meta").resolve(model.name() + "-" + System.nanoTime());
         RunRecorder recorder = new RunRecorder();
         ByteArrayOutputStream output = new ByteArrayOutputStream();
@@ -80,7 +80,7 @@ public final class TlcRunner {
         try {
             TLC tlc = new TLC();
             if (tlc.handleParameters(arguments(model, metadir, workers))) {
-                tlc.setResolver(new SimpleFilenameToStream(resolverPath(model, stdlib)));
+                tlc.setResolver(resolver(model));
                 code = tlc.process();
                 if (TLCGlobals.mainChecker instanceof ModelChecker checker) {
                     undeclared = UndeclaredNames.in(checker.tool.getModelConfig(), checker.tool.getRootModule());
@@ -124,13 +124,17 @@ public final class TlcRunner {
         };
     }
 
-    /** The model's own directory first, then the spec library, then the standard modules. */
-    private static String[] resolverPath(Model model, Path stdlib) {
+    /**
+     * Where TLC looks for the modules of {@code model}: the model's own directory, then the spec
+     * library, then the standard modules extracted once under {@link #WORK} (so TLC never copies
+     * them to java.io.tmpdir, where concurrent runs would race on the same file names).
+     */
+    public static FilenameToStream resolver(Model model) {
         List<String> dirs = new ArrayList<>();
         dirs.add(model.tla().getParent().toString());
         model.library().forEach(p -> dirs.add(p.toString()));
-        dirs.add(stdlib.toString());
-        return dirs.toArray(String[]::new);
+        dirs.add(StandardModules.extractTo(STDLIB).toString());
+        return new SimpleFilenameToStream(dirs.toArray(String[]::new));
     }
 
     /** The fingerprint set is an RMI server object: exported, it listens on all interfaces and keeps the JVM alive. */

@@ -13,12 +13,13 @@ import util.UniqueString;
  * TLC keeps its configuration and some run state in static fields, and {@code handleParameters} only
  * sets them when a flag is given. This puts them back to a fresh JVM's values so that the next run in
  * this JVM gives the answer a fresh {@code java tlc2.TLC} would (tlc-api-notes §1.3 has the evidence
- * for each line marked "required").
+ * for each line marked "required"). Code that drives TLC's {@code FastTool} itself (conformance) calls
+ * this before loading a spec too, and reloads its spec after any {@link TlcRunner} run.
  */
-final class TlcStatics {
+public final class TlcStatics {
     private TlcStatics() {}
 
-    static void reset() {
+    public static void reset() {
         TLCGlobals.setNumWorkers(1);
         TLCGlobals.DFIDMax = -1;
         TLCGlobals.continuation = false;
