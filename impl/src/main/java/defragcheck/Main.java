@@ -10,6 +10,8 @@ public final class Main {
         String command = args.length == 0 ? "check" : args[0];
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         int exit = switch (command) {
+            case "check" -> defragcheck.harness.CheckCommand.run(rest);
+            case "bench-models" -> defragcheck.harness.ModelBenchmark.run(rest);
             default -> {
                 System.err.println("defragcheck: unknown command '" + command + "'");
                 yield 2;

@@ -1,0 +1,71 @@
+package defragcheck.harness;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code defragcheck check [--root DIR] [MODEL...]}: checks every model the manifests declare (or the
+ * ones named) in this JVM, prints the result table, then each counterexample and each mismatch.
+ * Exit status 0 iff every model gave its declared result, 1 if one did not, 2 for bad input.
+ */
+public final class CheckCommand {
+    private CheckCommand() {}
+
+    public static int run(String[] args) {
+        return run(args, System.out, System.err);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Path root = ProjectRoot.get();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--root") && i + 1 < args.length) root = Path.of(args[++i]).toAbsolutePath().normalize();
+            else if (args[i].startsWith("-")) {
+                err.println("check: unknown option " + args[i] + " (usage: check [--root DIR] [MODEL...])");
+                return 2;
+            } else names.add(args[i]);
+        }
+        List<DeclaredModel> models;
+        try {
+            models = select(root, names);
+        } catch (Manifest.Invalid e) {
+            err.println("check: " + e.getMessage());
+            return 2;
+        }
+
+        ResultTable table = new ResultTable(out, models);
+        table.header();
+        List<Comparison> results = new ArrayList<>();
+        for (DeclaredModel d : models) {
+            Comparison c = Comparison.of(d, TlcRunner.check(d.model()));
+            table.row(c);
+            results.add(c);
+        }
+        for (Comparison c : results) {
+            if (!c.matches()) out.println("\nMISMATCH " + c.report());
+            else if (!c.result().counterexample().states().isEmpty()) {
+                out.println();
+                out.print(CounterexampleText.render(c.result()));
+            }
+        }
+        long bad = results.stream().filter(c -> !c.matches()).count();
+        out.printf("%n%d of %d models gave their declared result.%n", results.size() - bad, results.size());
+        return bad == 0 ? 0 : 1;
+    }
+
+    /** The models of model/manifest.json (and proofs/manifest.json if present), or those named. */
+    static List<DeclaredModel> select(Path root, List<String> names) throws Manifest.Invalid {
+        List<DeclaredModel> all = new ArrayList<>(Manifest.read(root, Manifest.MODELS).models());
+        if (Manifest.exists(root, Manifest.PROOFS)) all.addAll(Manifest.read(root, Manifest.PROOFS).models());
+        if (names.isEmpty()) return all;
+        List<DeclaredModel> chosen = new ArrayList<>();
+        for (String name : names) {
+            chosen.add(all.stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow(() ->
+                    new Manifest.Invalid("no model " + name + " in the manifests (models: "
+                            + String.join(", ", all.stream().map(DeclaredModel::name).toList()) + ")")));
+        }
+        return chosen;
+    }
+}

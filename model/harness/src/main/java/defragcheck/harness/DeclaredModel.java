@@ -1,0 +1,31 @@
+package defragcheck.harness;
+
+import java.util.List;
+
+/**
+ * A model as a manifest declares it: where it is and what checking it must give.
+ *
+ * @param name            the cfg's file name without extension (what the table and tests call it)
+ * @param expected        the declared result
+ * @param violated        the invariant or property a failing model must violate (null for success)
+ * @param distinctStates  the declared distinct-state count (null when not declared)
+ * @param totalStates     the declared generated-state count (null when not declared)
+ * @param stateDepth      the declared depth (null when not declared)
+ * @param features        the module's features, e.g. "liveness"
+ */
+public record DeclaredModel(
+        String name,
+        Model model,
+        Verdict expected,
+        String violated,
+        Long distinctStates,
+        Long totalStates,
+        Long stateDepth,
+        String runtime,
+        List<String> features) {
+
+    /** "safety failure (Integrity)", "success": the declaration as a reader wants it. */
+    public String expectation() {
+        return violated == null ? expected.label() : expected.label() + " (" + violated + ")";
+    }
+}

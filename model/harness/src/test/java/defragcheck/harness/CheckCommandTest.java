@@ -1,0 +1,102 @@
+package defragcheck.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+/** The {@code check} command: its table, its counterexamples, its exit status, and its manners on bad input. */
+class CheckCommandTest {
+
+    /** What the command printed, including anything that bypassed its streams (System.out/err). */
+    private record Run(int exit, String out, String err) {
+        String all() {
+            return out + err;
+        }
+    }
+
+    private static Run check(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream sysOut = System.out;
+        PrintStream sysErr = System.err;
+        try (PrintStream o = new PrintStream(out, true, UTF_8); PrintStream e = new PrintStream(err, true, UTF_8)) {
+            System.setOut(o);
+            System.setErr(e);
+            int exit = CheckCommand.run(args, o, e);
+            return new Run(exit, out.toString(UTF_8), err.toString(UTF_8));
+        } finally {
+            System.setOut(sysOut);
+            System.setErr(sysErr);
+        }
+    }
+
+    private static void assertNoStackTrace(Run r) {
+        assertFalse(r.all().contains("Exception"), r.all());
+        assertFalse(r.all().contains("\tat "), r.all());
+    }
+
+    @Test
+    void everyModelAsDeclaredExitsZero() {
+        Run r = check("--root", Fixtures.GOOD.toString());
+        assertEquals(0, r.exit(), r.all());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(0).matches("model\\s+expected\\s+verdict\\s+distinct\\s+depth\\s+seconds\\s*"), lines.get(0));
+        assertTrue(lines.get(1).matches("BlocksLocked\\s+success\\s+success\\s+48\\s+7\\s+\\d+\\.\\d\\s+OK"), lines.get(1));
+        assertTrue(r.out().contains("Counterexample for LocksCrossed: deadlock (no action enabled), 3 states"), r.out());
+        assertTrue(r.out().contains("then Retry leads back to state 1: this loop repeats forever"), r.out());
+        assertTrue(r.out().endsWith("8 of 8 models gave their declared result.\n"), r.out());
+        assertNoStackTrace(r);
+    }
+
+    @Test
+    void namedModelsOnly() {
+        Run r = check("--root", Fixtures.GOOD.toString(), "LocksOrdered");
+        assertEquals(0, r.exit(), r.all());
+        assertEquals(4, r.out().lines().count(), r.out());
+    }
+
+    @Test
+    void modelsThatCannotBeCheckedGiveOneLineEachAndExitNonZero() throws IOException {
+        List<String> before = listing(Fixtures.BAD);
+        Run r = check("--root", Fixtures.BAD.toString());
+        assertEquals(1, r.exit(), r.all());
+        assertTrue(r.out().contains("\nMISMATCH Broken: TLC could not check it: "
+                + "model/harness/src/test/resources/bad-fixtures/model/Broken.tla:6:1: parse error: "), r.out());
+        assertEquals(10, r.out().lines().filter(l -> l.startsWith("MISMATCH ")).count(), r.out());
+        assertTrue(r.out().endsWith("0 of 10 models gave their declared result.\n"), r.out());
+        assertNoStackTrace(r);
+        assertEquals(before, listing(Fixtures.BAD), "checking must not write next to the models");
+    }
+
+    @Test
+    void unreadableManifestUnknownModelOrOptionExitTwoWithOneLine() {
+        for (Run r : List.of(
+                check("--root", Fixtures.BAD_MANIFESTS.resolve("truncated").toString()),
+                check("--root", Fixtures.BAD_MANIFESTS.resolve("missing").toString()),
+                check("--root", Fixtures.GOOD.toString(), "NoSuchModel"),
+                check("--frobnicate"))) {
+            assertEquals(2, r.exit(), r.all());
+            assertEquals("", r.out());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().startsWith("check: "), r.err());
+            assertNoStackTrace(r);
+        }
+    }
+
+    private static List<String> listing(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.map(p -> dir.relativize(p) + " " + p.toFile().length()).sorted().toList();
+        }
+    }
+}

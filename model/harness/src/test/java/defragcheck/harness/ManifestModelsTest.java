@@ -1,0 +1,39 @@
+package defragcheck.harness;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * One test per model the project's manifests declare: TLC, run in this JVM, must give the declared
+ * result, violate the declared invariant or property, and for a passing model find exactly the
+ * declared number of distinct states. A disagreement fails with TLC's counterexample.
+ */
+class ManifestModelsTest {
+
+    @TestFactory
+    Stream<DynamicTest> projectModels() throws Manifest.Invalid {
+        Path root = ProjectRoot.get();
+        List<DeclaredModel> models = new ArrayList<>(Manifest.read(root, Manifest.MODELS).models());
+        if (Manifest.exists(root, Manifest.PROOFS)) models.addAll(Manifest.read(root, Manifest.PROOFS).models());
+        return tests(models);
+    }
+
+    /** The harness's fixtures go through exactly the same path, so the harness is tested even without the spec. */
+    @TestFactory
+    Stream<DynamicTest> fixtureModels() throws Manifest.Invalid {
+        return tests(Manifest.read(Fixtures.GOOD, Manifest.MODELS).models());
+    }
+
+    private static Stream<DynamicTest> tests(List<DeclaredModel> models) {
+        return models.stream().map(d -> DynamicTest.dynamicTest(d.name() + ": " + d.expectation(), () -> {
+            Comparison c = Comparison.of(d, TlcRunner.check(d.model()));
+            assertTrue(c.matches(), c::report);
+        }));
+    }
+}

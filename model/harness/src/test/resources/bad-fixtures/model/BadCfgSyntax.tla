@@ -1,0 +1,4 @@
+---- MODULE BadCfgSyntax ----
+(* Test fixture: its cfg does not parse. *)
+EXTENDS Blocks
+====

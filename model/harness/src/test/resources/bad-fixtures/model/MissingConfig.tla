@@ -1,0 +1,4 @@
+---- MODULE MissingConfig ----
+(* Test fixture: its cfg file does not exist. *)
+EXTENDS Blocks
+====

@@ -1,0 +1,4 @@
+---- MODULE MissingLibrary ----
+(* Test fixture: extends a module that exists nowhere. *)
+EXTENDS NoSuchModule
+====
