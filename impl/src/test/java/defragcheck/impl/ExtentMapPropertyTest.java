@@ -18,7 +18,7 @@ import defragcheck.impl.fs.Extent;
 import defragcheck.impl.fs.ExtentMap;
 
 /** ExtentMap.replace against a block-by-block model: same mapping, and extents always maximal (merged). */
-class ExtentMapProperties {
+class ExtentMapPropertyTest {
     /** Map logical [from, from+count) to physical base+i (or a hole), written or not. */
     record Replace(long from, long count, long base, boolean hole, boolean unwritten) {}
 

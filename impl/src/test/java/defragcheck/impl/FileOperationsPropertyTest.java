@@ -37,7 +37,7 @@ import defragcheck.impl.observe.ContentCheck;
  * loses data, which LegacyUnderDaxTest asserts), whole-file defrags, and close/reopen. Every read and, at the end,
  * every block must equal the model.
  */
-class FileOperationsProperties {
+class FileOperationsPropertyTest {
     private static final int BLOCKS = 12;
     private static final String[] FILES = {"plain", "dax"};
 
