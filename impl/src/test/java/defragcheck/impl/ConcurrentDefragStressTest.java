@@ -26,6 +26,7 @@ import defragcheck.impl.defrag.MoveExtents;
 import defragcheck.impl.defrag.Protocol;
 import defragcheck.impl.fs.Filesystem;
 import defragcheck.impl.fs.Inode;
+import defragcheck.impl.observe.AbstractState;
 import defragcheck.impl.observe.BlockPayload;
 import defragcheck.impl.observe.BlockValue;
 import defragcheck.impl.observe.ContentCheck;
@@ -144,6 +145,19 @@ class ConcurrentDefragStressTest {
                     }
                 }));
             }
+            // invariants in intermediate states, not only at the end: snapshots taken between steps
+            AtomicInteger snapshots = new AtomicInteger();
+            threads.add(actor("checker", failures, () -> {
+                while (!stop.get()) {
+                    AbstractState s = fs.abstractState();
+                    if (!s.integrityViolations().isEmpty() || !s.exposures().isEmpty() || !s.blocksMappedTwice().isEmpty()) {
+                        throw new AssertionError("invariant broken: integrity " + s.integrityViolations() + ", exposure "
+                                + s.exposures() + ", mapped twice " + s.blocksMappedTwice());
+                    }
+                    snapshots.incrementAndGet();
+                    Thread.sleep(10);
+                }
+            }));
             threads.add(actor("defragger", failures, () -> {
                 Random rnd = new Random(7);
                 while (!stop.get() && moves.get() < MAX_MOVES) {
@@ -168,7 +182,8 @@ class ConcurrentDefragStressTest {
             }
             fs.writeback().stopDaemon();
             assertTrue(failures.isEmpty(), () -> "actor failures: " + failures);
-            assertTrue(moves.get() >= MIN_MOVES && reads.get() >= MIN_READS, "too little happened: " + moves + " moves, " + reads + " reads");
+            assertTrue(moves.get() >= MIN_MOVES && reads.get() >= MIN_READS && snapshots.get() > 0,
+                    "too little happened: " + moves + " moves, " + reads + " reads, " + snapshots + " snapshots");
             assertEquals(List.of(), fs.abstractState().integrityViolations());
             for (Inode o : origs) {
                 ContentCheck.Report r = ContentCheck.verifyAgainstLastWrite(o);

@@ -75,6 +75,10 @@ public final class Filesystem implements AutoCloseable {
         return format(image, blocks, DeviceAccess.DIRECT);
     }
 
+    /**
+     * Formats {@code image}: an image file is (re)created with {@code blocks} blocks; a block device (e.g. a loop
+     * device) keeps its own size and {@code blocks} is ignored. Every data block is written (with stale content).
+     */
     public static Filesystem format(Path image, long blocks, DeviceAccess access) throws IOException {
         BlockDevice dev = Files.exists(image) && !Files.isRegularFile(image)
                 ? BlockDevice.open(image, access) // a block device keeps its own size
