@@ -46,7 +46,7 @@ public final class Filesystem implements AutoCloseable {
     private final StateMonitor monitor = new StateMonitor();
     private final PageCache cache = new PageCache();
     private final PageTables ptes = new PageTables();
-    private final Map<PageKey, BlockValue> lastWrite = new TreeMap<>();
+    private final TreeMap<PageKey, BlockValue> lastWrite = new TreeMap<>();
     private final Map<String, StepReporter> defrags = new ConcurrentHashMap<>();
     private final DataPath dataPath;
     private final BufferedIo buffered;
@@ -282,6 +282,7 @@ public final class Filesystem implements AutoCloseable {
             if (sizeBlocks < end) {
                 cache.drop(inode.ino(), sizeBlocks, end - sizeBlocks);
                 ptes.unmap(inode.ino(), sizeBlocks, end - sizeBlocks);
+                forgetWrites(inode, sizeBlocks);
                 for (Extent e : inode.extents.pieces(sizeBlocks, end - sizeBlocks)) {
                     txn.add(new MetadataTransaction.Free(e.pblock(), e.length()));
                 }
@@ -347,6 +348,7 @@ public final class Filesystem implements AutoCloseable {
             long end = Math.max(inode.sizeBlocks, inode.extents.end());
             cache.drop(inode.ino(), 0, end);
             ptes.unmap(inode.ino(), 0, end);
+            forgetWrites(inode, 0);
             MetadataTransaction txn = new MetadataTransaction();
             for (Extent e : inode.extents.extents()) {
                 txn.add(new MetadataTransaction.Free(e.pblock(), e.length()));
@@ -408,6 +410,11 @@ public final class Filesystem implements AutoCloseable {
     /** Records a completed write's value (the spec's ghost {@code lastWrite}). Call inside the monitor. */
     public void recordCompletedWrite(Inode inode, long lblock, byte[] data) {
         lastWrite.put(new PageKey(inode.ino(), lblock), BlockPayload.decode(data));
+    }
+
+    /** The ghost forgets the blocks from {@code from} on of a file being truncated or deleted (its inode number may be reused). */
+    private void forgetWrites(Inode inode, long from) {
+        lastWrite.subMap(new PageKey(inode.ino(), from), true, new PageKey(inode.ino(), Long.MAX_VALUE), true).clear();
     }
 
     /** Records a completed write whose value is already known (bulk writers). Call inside the monitor. */
