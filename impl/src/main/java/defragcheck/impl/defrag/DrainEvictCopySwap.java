@@ -1,0 +1,137 @@
+package defragcheck.impl.defrag;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import defragcheck.impl.fs.Extent;
+import defragcheck.impl.fs.Inode;
+import defragcheck.impl.fs.MetadataTransaction;
+import defragcheck.impl.lock.LockOrder;
+import defragcheck.impl.observe.Action;
+import defragcheck.impl.observe.StepHook;
+
+/**
+ * Jan Kara's protocol (2016): with both inodes locked against writes, DIO and faults, drain direct I/O, write back
+ * and evict the cache of both ranges (unmapping ptes), copy orig's blocks into donor's blocks directly and make the
+ * copy durable, then swap the extents in one committed transaction (donor side unwritten), and unlock.
+ */
+public final class DrainEvictCopySwap extends MoveExtents {
+    private static final List<Action> PLAN = List.of(Action.LockInodes, Action.LockInvalidate, Action.DrainDio,
+            Action.FlushCache, Action.EvictCache, Action.CopyData, Action.SwapExtents, Action.Unlock);
+
+    DrainEvictCopySwap(MoveExtentRequest req, DefragOptions opts) throws IOException {
+        super(req, opts, PLAN);
+    }
+
+    @Override
+    public void runNext() throws IOException {
+        switch (next()) {
+            case LockInodes -> lockInodes();
+            case LockInvalidate -> lockInvalidate();
+            case DrainDio -> drainDio();
+            case FlushCache -> flushCache();
+            case EvictCache -> evictCache();
+            case CopyData -> copyData();
+            case SwapExtents -> swapExtents();
+            case Unlock -> unlock();
+            default -> throw new IllegalStateException("not a step of drain-evict-copy-swap: " + next());
+        }
+    }
+
+    /** LockInvalidate: filemap_invalidate_lock_two, lower inode number first. */
+    public void lockInvalidate() throws IOException {
+        StepHook.Step s = begin(Action.LockInvalidate, -1);
+        if (!opts.removed(Ablation.NO_INVALIDATE_LOCK)) {
+            for (Inode i : LockOrder.ordered(orig, donor)) {
+                acquire(i.invalidateLock);
+            }
+        }
+        end(s);
+    }
+
+    /** FlushCache: filemap_write_and_wait_range on both ranges. */
+    public void flushCache() throws IOException {
+        StepHook.Step s = begin(Action.FlushCache, -1);
+        if (!opts.removed(Ablation.NO_FLUSH)) {
+            fs.monitor().atomically(() -> {
+                fs.writeback().flushRangeLocked(orig, req.origStart(), req.length());
+                fs.writeback().flushRangeLocked(donor, req.donorStart(), req.length());
+                return null;
+            });
+        }
+        end(s);
+    }
+
+    /** EvictCache: truncate_pagecache_range on both ranges: drop the pages and unmap their ptes (DAX: block ptes). */
+    public void evictCache() throws IOException {
+        StepHook.Step s = begin(Action.EvictCache, -1);
+        if (!opts.removed(Ablation.NO_EVICT)) {
+            fs.monitor().atomically(() -> {
+                fs.ptes().unmap(orig.ino(), req.origStart(), req.length());
+                fs.ptes().unmap(donor.ino(), req.donorStart(), req.length());
+                fs.cache().drop(orig.ino(), req.origStart(), req.length());
+                fs.cache().drop(donor.ino(), req.donorStart(), req.length());
+                return null;
+            });
+        }
+        end(s);
+    }
+
+    /**
+     * CopyData: orig's written blocks into the donor's blocks, bypassing the cache (DAX: through the mapping), then
+     * force so the copy is durable before the swap commits. Unwritten orig blocks need no copy: orig keeps them
+     * unwritten.
+     */
+    public void copyData() throws IOException {
+        StepHook.Step s = begin(Action.CopyData, -1);
+        if (!opts.removed(Ablation.NO_COPY)) {
+            fs.monitor().atomically(() -> {
+                List<DataCopier.Run> runs = new ArrayList<>();
+                for (SwapSegment seg : plan()) {
+                    if (!seg.origUnwritten()) {
+                        runs.add(new DataCopier.Run(seg.origBlock(), seg.donorBlock(), seg.length()));
+                    }
+                }
+                if (orig.isDax()) {
+                    DataCopier.copyDax(fs.device().daxWindow(), runs);
+                } else {
+                    DataCopier.copyDirect(fs.device(), runs, opts.copyThreads());
+                }
+                fs.device().force();
+                return null;
+            });
+        }
+        end(s);
+    }
+
+    /** SwapExtents: ext4_swap_extents in one committed transaction; orig keeps its written state, donor's range is unwritten. */
+    public void swapExtents() throws IOException {
+        StepHook.Step s = begin(Action.SwapExtents, -1);
+        fs.monitor().atomically(() -> {
+            MetadataTransaction txn = new MetadataTransaction();
+            for (SwapSegment seg : plan()) {
+                long ol = req.origStart() + seg.offset();
+                long dl = req.donorStart() + seg.offset();
+                txn.add(new MetadataTransaction.MapRange(orig.ino(), ol, seg.length(),
+                        List.of(new Extent(ol, seg.donorBlock(), seg.length(), seg.origUnwritten()))));
+                txn.add(new MetadataTransaction.MapRange(donor.ino(), dl, seg.length(),
+                        List.of(new Extent(dl, seg.origBlock(), seg.length(), true))));
+            }
+            fs.commit(txn);
+            return null;
+        });
+        end(s);
+    }
+
+    /** Unlock: both invalidate locks, then both i_rwsem, in reverse order. */
+    public void unlock() throws IOException {
+        StepHook.Step s = begin(Action.Unlock, -1);
+        releaseLocks();
+        end(s);
+    }
+
+    private List<SwapSegment> plan() {
+        return SwapSegment.plan(orig.extentMap(), req.origStart(), donor.extentMap(), req.donorStart(), req.length());
+    }
+}

@@ -1,0 +1,93 @@
+package defragcheck.impl.defrag;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import defragcheck.impl.cache.Page;
+import defragcheck.impl.cache.PageKey;
+import defragcheck.impl.fs.Extent;
+import defragcheck.impl.fs.MetadataTransaction;
+import defragcheck.impl.observe.Action;
+import defragcheck.impl.observe.StepHook;
+
+/**
+ * ext4's move_extent_per_page protocol (before the 2016 DAX refusal): lock both i_rwsem, drain DIO, then per page
+ * read the old block into orig's page if it is not cached, swap that block's mapping, re-point the page at the new
+ * block and dirty it. The data reaches the new block only when writeback writes the page, which for a DAX inode
+ * never happens, and DAX readers never look at the page. The swaps join the running metadata transaction,
+ * committed with the next commit or sync (jbd2 batching), not per page.
+ */
+public final class LegacyMoveExtents extends MoveExtents {
+    private long nextPage;
+
+    LegacyMoveExtents(MoveExtentRequest req, DefragOptions opts) throws IOException {
+        super(req, opts, plan(req.length()));
+        nextPage = req.origStart();
+    }
+
+    private static List<Action> plan(long length) {
+        List<Action> p = new ArrayList<>();
+        p.add(Action.LockInodes);
+        p.add(Action.DrainDio);
+        p.addAll(Collections.nCopies(Math.toIntExact(length), Action.MovePage));
+        p.add(Action.Unlock);
+        return p;
+    }
+
+    @Override
+    public void runNext() throws IOException {
+        switch (next()) {
+            case LockInodes -> lockInodes();
+            case DrainDio -> drainDio();
+            case MovePage -> movePage(nextPage);
+            case Unlock -> unlock();
+            default -> throw new IllegalStateException("not a step of the legacy protocol: " + next());
+        }
+    }
+
+    /** The orig logical block the next MovePage moves. */
+    public long nextPage() {
+        return nextPage;
+    }
+
+    /** MovePage for orig's logical block {@code lblock} (must be the next one). Holes on either side are skipped. */
+    public void movePage(long lblock) throws IOException {
+        if (lblock != nextPage) {
+            throw new IllegalStateException(id() + ": movePage(" + lblock + ") called, next page is " + nextPage);
+        }
+        StepHook.Step s = begin(Action.MovePage, lblock);
+        fs.monitor().atomically(() -> {
+            long dl = req.donorStart() + (lblock - req.origStart());
+            Extent o = orig.extentMap().find(lblock);
+            Extent d = donor.extentMap().find(dl);
+            if (o == null || d == null) {
+                return null;
+            }
+            long op = o.pblock() + (lblock - o.lblock());
+            long dp = d.pblock() + (dl - d.lblock());
+            PageKey key = new PageKey(orig.ino(), lblock);
+            Page page = fs.cache().get(key);
+            if (!o.unwritten() && page == null) {
+                page = fs.cache().insert(key, fs.dataPath().read(orig, op), false, op);
+            }
+            fs.applyVolatile(new MetadataTransaction()
+                    .add(new MetadataTransaction.MapRange(orig.ino(), lblock, 1, List.of(new Extent(lblock, dp, 1, o.unwritten()))))
+                    .add(new MetadataTransaction.MapRange(donor.ino(), dl, 1, List.of(new Extent(dl, op, 1, true)))));
+            if (page != null) {
+                page.repoint(dp);
+            }
+            return null;
+        });
+        nextPage++;
+        end(s);
+    }
+
+    /** Unlock: both i_rwsem, in reverse order. */
+    public void unlock() throws IOException {
+        StepHook.Step s = begin(Action.Unlock, -1);
+        releaseLocks();
+        end(s);
+    }
+}

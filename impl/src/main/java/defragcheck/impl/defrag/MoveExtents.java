@@ -1,0 +1,158 @@
+package defragcheck.impl.defrag;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import defragcheck.impl.fs.Filesystem;
+import defragcheck.impl.fs.Inode;
+import defragcheck.impl.lock.InodeLock;
+import defragcheck.impl.lock.LockOrder;
+import defragcheck.impl.observe.Action;
+import defragcheck.impl.observe.StepHook;
+
+/**
+ * One EXT4_IOC_MOVE_EXT call as an actor with a program counter: its steps are public methods named after the
+ * spec's actions, callable one at a time (a scheduler drives it) or all at once with {@link #run()}. A step called
+ * out of order is an {@link IllegalStateException}. The request is validated at construction, before anything
+ * changes; a refusal is a {@link DefragRefusedException}.
+ */
+public abstract class MoveExtents implements Filesystem.StepReporter {
+    protected final Filesystem fs;
+    protected final MoveExtentRequest req;
+    protected final DefragOptions opts;
+    protected final Inode orig;
+    protected final Inode donor;
+    private final List<Action> plan;
+    private int pc;
+
+    protected MoveExtents(MoveExtentRequest req, DefragOptions opts, List<Action> plan) throws IOException {
+        this.fs = req.orig().fs();
+        this.req = req;
+        this.opts = opts;
+        this.orig = req.orig();
+        this.donor = req.donor();
+        this.plan = List.copyOf(plan);
+        fs.monitor().atomically(() -> {
+            req.validate();
+            return null;
+        });
+        fs.registerDefrag(opts.id(), this);
+    }
+
+    /** Validates {@code req} and returns the mover for {@code protocol}, at its first step. */
+    public static MoveExtents create(Protocol protocol, MoveExtentRequest req, DefragOptions opts) throws IOException {
+        return protocol == Protocol.DECS ? new DrainEvictCopySwap(req, opts) : new LegacyMoveExtents(req, opts);
+    }
+
+    /** moveExtents(orig, donor, origStart, donorStart, length) to completion. */
+    public static void moveExtents(Protocol protocol, Inode orig, Inode donor, long origStart, long donorStart, long length,
+            DefragOptions opts) throws IOException {
+        create(protocol, new MoveExtentRequest(orig, donor, origStart, donorStart, length), opts).run();
+    }
+
+    public String id() {
+        return opts.id();
+    }
+
+    /** The next action, or null when done. */
+    public Action next() {
+        return pc < plan.size() ? plan.get(pc) : null;
+    }
+
+    public boolean done() {
+        return pc >= plan.size();
+    }
+
+    /** The spec's {@code step} of this defrag: the next action's name, or "Done". */
+    @Override
+    public String step() {
+        Action a = next();
+        return a == null ? "Done" : a.name();
+    }
+
+    /** Runs every remaining step. On an I/O error the locks this defrag holds are released. */
+    public void run() throws IOException {
+        try {
+            while (!done()) {
+                runNext();
+            }
+        } catch (IOException | RuntimeException e) {
+            releaseAll();
+            throw e;
+        }
+    }
+
+    /** Runs the next step. */
+    public abstract void runNext() throws IOException;
+
+    /** Begins a step: checks it is the next one, calls the hook. */
+    protected StepHook.Step begin(Action action, long lblock) {
+        if (next() != action) {
+            throw new IllegalStateException(id() + ": " + action + " called, next step is " + step());
+        }
+        StepHook.Step s = new StepHook.Step(id(), action, orig.ino(), lblock);
+        fs.hook().before(s);
+        return s;
+    }
+
+    /** Ends a step: advances the program counter, calls the hook. */
+    protected void end(StepHook.Step s) {
+        pc++;
+        if (done()) {
+            fs.unregisterDefrag(id());
+        }
+        fs.hook().after(s);
+    }
+
+    /** LockInodes: i_rwsem of both inodes, lower inode number first. */
+    public void lockInodes() throws IOException {
+        StepHook.Step s = begin(Action.LockInodes, -1);
+        if (!opts.removed(Ablation.NO_LOCKS)) {
+            for (Inode i : LockOrder.ordered(orig, donor)) {
+                acquire(i.rwsem);
+            }
+        }
+        end(s);
+    }
+
+    /** DrainDio: inode_dio_wait on both inodes. */
+    public void drainDio() throws IOException {
+        StepHook.Step s = begin(Action.DrainDio, -1);
+        if (!opts.removed(Ablation.NO_DRAIN)) {
+            fs.monitor().when(() -> orig.dioInFlight() == 0 && donor.dioInFlight() == 0, () -> null);
+        }
+        end(s);
+    }
+
+    protected void acquire(InodeLock lock) throws IOException {
+        fs.monitor().when(lock::isFree, () -> {
+            lock.acquire(id());
+            return null;
+        });
+    }
+
+    /** Releases, in reverse order, whichever of the two locks of both inodes this defrag holds. */
+    protected void releaseLocks() throws IOException {
+        fs.monitor().atomically(() -> {
+            List<Inode> order = new ArrayList<>(LockOrder.ordered(orig, donor));
+            java.util.Collections.reverse(order);
+            for (Inode i : order) {
+                if (id().equals(i.invalidateLock.holder())) {
+                    i.invalidateLock.release(id());
+                }
+            }
+            for (Inode i : order) {
+                if (id().equals(i.rwsem.holder())) {
+                    i.rwsem.release(id());
+                }
+            }
+            return null;
+        });
+    }
+
+    private void releaseAll() throws IOException {
+        releaseLocks();
+        fs.unregisterDefrag(id());
+    }
+}

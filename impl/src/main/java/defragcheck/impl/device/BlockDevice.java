@@ -1,0 +1,156 @@
+package defragcheck.impl.device;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.sun.nio.file.ExtendedOpenOption;
+
+/**
+ * A device of 4 KiB blocks: an image file or a block device (e.g. a loop device), opened with O_DIRECT.
+ * All I/O is positional, so several threads may read and write at once (queue depth above one).
+ * Durability comes only from {@link #force()}: O_DIRECT writes may still sit in the disk's write cache.
+ */
+public final class BlockDevice implements AutoCloseable {
+    public static final int BLOCK_SIZE = 4096;
+
+    private final Path path;
+    private final DeviceAccess access;
+    private final FileChannel channel;
+    private final long blocks;
+    private final ThreadLocal<ByteBuffer> scratch = ThreadLocal.withInitial(() -> AlignedBuffers.allocate(BLOCK_SIZE));
+    private DaxWindow daxWindow;
+
+    private BlockDevice(Path path, DeviceAccess access, FileChannel channel, long blocks) {
+        this.path = path;
+        this.access = access;
+        this.channel = channel;
+        this.blocks = blocks;
+    }
+
+    /** Creates (or truncates) an image file of {@code blocks} blocks. Its content is written by the formatter. */
+    public static BlockDevice createImage(Path image, long blocks, DeviceAccess access) throws IOException {
+        if (Files.exists(image) && !Files.isRegularFile(image)) {
+            throw new IOException(image + ": exists and is not a regular file; format a block device with open()");
+        }
+        FileChannel ch = openChannel(image, access, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+        ByteBuffer last = AlignedBuffers.allocate(BLOCK_SIZE);
+        ch.write(last, (blocks - 1) * BLOCK_SIZE); // sets the size; the formatter fills the rest
+        return new BlockDevice(image, access, ch, blocks);
+    }
+
+    /** Opens an existing image file or block device; its size must be a whole number of blocks. */
+    public static BlockDevice open(Path device, DeviceAccess access) throws IOException {
+        if (!Files.exists(device)) {
+            throw new IOException(device + ": no such image or device");
+        }
+        FileChannel ch = openChannel(device, access);
+        long size = ch.size();
+        if (size < BLOCK_SIZE || size % BLOCK_SIZE != 0) {
+            ch.close();
+            throw new IOException(device + ": size " + size + " is not a positive multiple of " + BLOCK_SIZE);
+        }
+        return new BlockDevice(device, access, ch, size / BLOCK_SIZE);
+    }
+
+    private static FileChannel openChannel(Path p, DeviceAccess access, OpenOption... extra) throws IOException {
+        List<OpenOption> options = new ArrayList<>(List.of(StandardOpenOption.READ, StandardOpenOption.WRITE));
+        options.addAll(List.of(extra));
+        if (access == DeviceAccess.DIRECT) {
+            options.add(ExtendedOpenOption.DIRECT);
+        }
+        try {
+            return FileChannel.open(p, options.toArray(new OpenOption[0]));
+        } catch (FileSystemException | UnsupportedOperationException e) {
+            if (access == DeviceAccess.DIRECT && !(e instanceof java.nio.file.NoSuchFileException)
+                    && !(e instanceof java.nio.file.AccessDeniedException)) {
+                throw new DirectIoRefusedException(p.toString(), e);
+            }
+            throw e;
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public DeviceAccess access() {
+        return access;
+    }
+
+    public long blocks() {
+        return blocks;
+    }
+
+    /** Reads {@code dst.remaining()} bytes (whole blocks) starting at {@code block}. */
+    public void read(long block, ByteBuffer dst) throws IOException {
+        checkRange(block, dst.remaining());
+        long pos = block * BLOCK_SIZE;
+        while (dst.hasRemaining()) {
+            int n = channel.read(dst, pos);
+            if (n < 0) {
+                throw new IOException(path + ": unexpected end of device at byte " + pos);
+            }
+            pos += n;
+        }
+    }
+
+    /** Writes {@code src.remaining()} bytes (whole blocks) starting at {@code block}. */
+    public void write(long block, ByteBuffer src) throws IOException {
+        checkRange(block, src.remaining());
+        long pos = block * BLOCK_SIZE;
+        while (src.hasRemaining()) {
+            pos += channel.write(src, pos);
+        }
+    }
+
+    /** One block into a fresh heap array (through a per-thread aligned buffer). */
+    public byte[] readBlock(long block) throws IOException {
+        ByteBuffer buf = scratch.get().clear();
+        read(block, buf);
+        byte[] out = new byte[BLOCK_SIZE];
+        buf.flip().get(out);
+        return out;
+    }
+
+    public void writeBlock(long block, byte[] data) throws IOException {
+        ByteBuffer buf = scratch.get().clear();
+        buf.put(data, 0, BLOCK_SIZE).flip();
+        write(block, buf);
+    }
+
+    /** Makes every completed write durable (fsync of the image or device). */
+    public void force() throws IOException {
+        channel.force(false);
+    }
+
+    /** The byte-addressable mapping that stands in for persistent memory (created on first use). */
+    public synchronized DaxWindow daxWindow() throws IOException {
+        if (daxWindow == null) {
+            daxWindow = DaxWindow.map(path, blocks);
+        }
+        return daxWindow;
+    }
+
+    private void checkRange(long block, int bytes) {
+        if (bytes % BLOCK_SIZE != 0 || block < 0 || block + bytes / BLOCK_SIZE > blocks) {
+            throw new IllegalArgumentException("I/O of " + bytes + " bytes at block " + block + " outside device of " + blocks + " blocks");
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (daxWindow != null) {
+            daxWindow.close();
+            daxWindow = null;
+        }
+        channel.close();
+    }
+}

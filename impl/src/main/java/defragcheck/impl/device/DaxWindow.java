@@ -1,0 +1,76 @@
+package defragcheck.impl.device;
+
+import java.io.IOException;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * DAX emulation: a read/write memory mapping of the whole device, through a second, non-O_DIRECT channel.
+ * Loads and stores go to the mapped bytes, never through our page cache, as on persistent memory.
+ *
+ * <p>Coherence rule with the O_DIRECT channel: the filesystem performs every block access, mapped or direct,
+ * inside its state monitor, so accesses to one block never overlap in time (the copy workers of a defrag run
+ * while the defrag holds the monitor). Given that, Linux keeps the two views coherent: a direct read first
+ * writes back dirty page-cache pages of its range, and a direct write invalidates (and unmaps) them afterwards,
+ * so the mapping refaults the new bytes. {@code force} on either channel makes mapped stores durable.
+ */
+public final class DaxWindow implements AutoCloseable {
+    /** Mappings are limited to 2 GiB each; segments are whole blocks so no block straddles two. */
+    private static final long SEGMENT_BLOCKS = (1L << 30) / BlockDevice.BLOCK_SIZE;
+
+    private final FileChannel channel;
+    private final MappedByteBuffer[] segments;
+
+    private DaxWindow(FileChannel channel, MappedByteBuffer[] segments) {
+        this.channel = channel;
+        this.segments = segments;
+    }
+
+    static DaxWindow map(Path path, long blocks) throws IOException {
+        FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        int n = (int) ((blocks + SEGMENT_BLOCKS - 1) / SEGMENT_BLOCKS);
+        MappedByteBuffer[] segs = new MappedByteBuffer[n];
+        for (int i = 0; i < n; i++) {
+            long first = i * SEGMENT_BLOCKS;
+            long count = Math.min(SEGMENT_BLOCKS, blocks - first);
+            segs[i] = ch.map(FileChannel.MapMode.READ_WRITE, first * BlockDevice.BLOCK_SIZE, count * BlockDevice.BLOCK_SIZE);
+        }
+        return new DaxWindow(ch, segs);
+    }
+
+    /** A load of one block. */
+    public byte[] load(long block) {
+        byte[] out = new byte[BlockDevice.BLOCK_SIZE];
+        segment(block).get(offset(block), out);
+        return out;
+    }
+
+    /** A store of one block. */
+    public void store(long block, byte[] data) {
+        segment(block).put(offset(block), data, 0, BlockDevice.BLOCK_SIZE);
+    }
+
+    /** Makes stores to the given blocks durable (msync), as a DAX flush of CPU caches would. */
+    public void flush(long block, long count) {
+        for (long b = block; b < block + count; ) {
+            long inSeg = Math.min(block + count - b, SEGMENT_BLOCKS - b % SEGMENT_BLOCKS);
+            segment(b).force(offset(b), (int) (inSeg * BlockDevice.BLOCK_SIZE));
+            b += inSeg;
+        }
+    }
+
+    private MappedByteBuffer segment(long block) {
+        return segments[(int) (block / SEGMENT_BLOCKS)];
+    }
+
+    private static int offset(long block) {
+        return (int) ((block % SEGMENT_BLOCKS) * BlockDevice.BLOCK_SIZE);
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close(); // the mappings stay valid until collected; nothing is written through them after close
+    }
+}

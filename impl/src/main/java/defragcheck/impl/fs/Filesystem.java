@@ -1,0 +1,483 @@
+package defragcheck.impl.fs;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import defragcheck.impl.cache.PageCache;
+import defragcheck.impl.cache.PageKey;
+import defragcheck.impl.cache.PageTables;
+import defragcheck.impl.device.AlignedBuffers;
+import defragcheck.impl.device.BlockDevice;
+import defragcheck.impl.device.DeviceAccess;
+import defragcheck.impl.io.BufferedIo;
+import defragcheck.impl.io.DataPath;
+import defragcheck.impl.io.DirectIo;
+import defragcheck.impl.io.MmapIo;
+import defragcheck.impl.io.Writeback;
+import defragcheck.impl.lock.StateMonitor;
+import defragcheck.impl.observe.AbstractState;
+import defragcheck.impl.observe.BlockPayload;
+import defragcheck.impl.observe.BlockValue;
+import defragcheck.impl.observe.StepHook;
+
+/**
+ * A mounted filesystem (the super_block): device, metadata, page cache, user mappings, in-flight direct I/O,
+ * and the state monitor every atomic step runs in. The I/O paths are {@link #buffered()}, {@link #direct()},
+ * {@link #mmap()} and {@link #writeback()}; defrag lives in {@code defragcheck.impl.defrag}.
+ */
+public final class Filesystem implements AutoCloseable {
+    public static final int MAX_INODES = 1024;
+    private static final int FORMAT_CHUNK_BLOCKS = 256;
+
+    private final BlockDevice device;
+    private final MetadataStore store;
+    private final StateMonitor monitor = new StateMonitor();
+    private final PageCache cache = new PageCache();
+    private final PageTables ptes = new PageTables();
+    private final Map<PageKey, BlockValue> lastWrite = new TreeMap<>();
+    private final Map<String, StepReporter> defrags = new ConcurrentHashMap<>();
+    private final DataPath dataPath;
+    private final BufferedIo buffered;
+    private final DirectIo direct;
+    private final MmapIo mmap;
+    private final Writeback writeback;
+    private volatile StepHook hook = StepHook.NONE;
+
+    /** What a running defrag reports of itself for {@link #abstractState()}. */
+    public interface StepReporter {
+        String step();
+    }
+
+    private Filesystem(BlockDevice device, Superblock sb, boolean fresh) throws IOException {
+        this.device = device;
+        this.store = fresh ? MetadataStore.format(device, sb, this) : MetadataStore.load(device, sb, this);
+        this.dataPath = new DataPath(this);
+        this.buffered = new BufferedIo(this);
+        this.direct = new DirectIo(this);
+        this.mmap = new MmapIo(this);
+        this.writeback = new Writeback(this);
+    }
+
+    /** Creates an image file of {@code blocks} 4 KiB blocks holding an empty filesystem, opened with O_DIRECT. */
+    public static Filesystem format(Path image, long blocks) throws IOException {
+        return format(image, blocks, DeviceAccess.DIRECT);
+    }
+
+    public static Filesystem format(Path image, long blocks, DeviceAccess access) throws IOException {
+        BlockDevice dev = Files.exists(image) && !Files.isRegularFile(image)
+                ? BlockDevice.open(image, access) // a block device keeps its own size
+                : BlockDevice.createImage(image, blocks, access);
+        try {
+            return formatDevice(dev);
+        } catch (IOException | RuntimeException e) {
+            dev.close();
+            throw e;
+        }
+    }
+
+    private static Filesystem formatDevice(BlockDevice dev) throws IOException {
+        Superblock sb = Superblock.forDevice(dev.blocks(), MAX_INODES);
+        if (sb.dataStart() + 1 > dev.blocks()) {
+            throw new IOException(dev.path() + ": too small for a filesystem (" + dev.blocks() + " blocks)");
+        }
+        fillWithGarbage(dev, sb.dataStart());
+        ByteBuffer b = AlignedBuffers.allocate(BlockDevice.BLOCK_SIZE);
+        sb.encode(b);
+        Filesystem fs = new Filesystem(dev, sb, true);
+        dev.write(0, b); // last: until the superblock is there, the device is not a filesystem
+        dev.force();
+        return fs;
+    }
+
+    /**
+     * mkfs does not zero data blocks: they hold stale content, the spec's {@code Garbage}. Writing every block also
+     * keeps later measurements free of first-write allocation in the host filesystem.
+     */
+    private static void fillWithGarbage(BlockDevice dev, long from) throws IOException {
+        ByteBuffer chunk = AlignedBuffers.allocate(FORMAT_CHUNK_BLOCKS * BlockDevice.BLOCK_SIZE);
+        for (long b = from; b < dev.blocks(); b += FORMAT_CHUNK_BLOCKS) {
+            int n = (int) Math.min(FORMAT_CHUNK_BLOCKS, dev.blocks() - b);
+            chunk.clear();
+            long x = b * 0x9E3779B97F4A7C15L | 1;
+            for (int i = 0; i < n * BlockDevice.BLOCK_SIZE / 8; i++) {
+                x ^= x << 13;
+                x ^= x >>> 7;
+                x ^= x << 17;
+                chunk.putLong(x);
+            }
+            chunk.flip();
+            dev.write(b, chunk);
+        }
+    }
+
+    /** Opens an image or block device with O_DIRECT; an invalid image gives {@link InvalidImageException}. */
+    public static Filesystem open(Path image) throws IOException {
+        return open(image, DeviceAccess.DIRECT);
+    }
+
+    public static Filesystem open(Path image, DeviceAccess access) throws IOException {
+        BlockDevice dev = BlockDevice.open(image, access);
+        try {
+            ByteBuffer b = AlignedBuffers.allocate(BlockDevice.BLOCK_SIZE);
+            dev.read(0, b);
+            Superblock sb = Superblock.decode(b, image.toString(), dev.blocks());
+            return new Filesystem(dev, sb, false);
+        } catch (IOException | RuntimeException e) {
+            dev.close();
+            throw e;
+        }
+    }
+
+    // ---- namespace and allocation -------------------------------------------------------------------------
+
+    /** Creates an empty regular file. */
+    public Inode create(String name, InodeFlag... flags) throws IOException {
+        return createInode(name, InodeType.REGULAR, flags);
+    }
+
+    public Inode mkdir(String name) throws IOException {
+        return createInode(name, InodeType.DIRECTORY);
+    }
+
+    private Inode createInode(String name, InodeType type, InodeFlag... flags) throws IOException {
+        if (name.isEmpty() || name.getBytes(StandardCharsets.UTF_8).length > Superblock.MAX_NAME) {
+            throw new IllegalArgumentException("file name must have 1.." + Superblock.MAX_NAME + " bytes: '" + name + "'");
+        }
+        Set<InodeFlag> f = flags.length == 0 ? EnumSet.noneOf(InodeFlag.class) : EnumSet.of(flags[0], flags);
+        return monitor.atomically(() -> {
+            if (lookupLocked(name) != null) {
+                throw new IllegalArgumentException("file exists: " + name);
+            }
+            int ino = store.freeInodeNumber();
+            if (ino < 0) {
+                throw new NoSpaceException("inode table full (" + MAX_INODES + " inodes)");
+            }
+            commit(new MetadataTransaction().add(new MetadataTransaction.CreateInode(ino, name, type, f)));
+            return store.inode(ino);
+        });
+    }
+
+    public Inode lookup(String name) throws IOException {
+        return monitor.atomically(() -> lookupLocked(name));
+    }
+
+    private Inode lookupLocked(String name) {
+        for (Inode i : store.inodes()) {
+            if (i.name().equals(name)) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    /** The inode numbered {@code ino}, or null if it was deleted. Call inside the monitor. */
+    public Inode inodeIfPresent(int ino) {
+        return store.find(ino);
+    }
+
+    public Inode inode(int ino) throws IOException {
+        return monitor.atomically(() -> store.inode(ino));
+    }
+
+    public List<Inode> inodes() throws IOException {
+        return monitor.atomically(() -> new ArrayList<>(store.inodes()));
+    }
+
+    /**
+     * fallocate: gives the holes of logical [from, from+count) unwritten blocks (reading as zeros), in as few
+     * extents as the free space allows, and grows the size to cover the range.
+     */
+    public void fallocate(Inode inode, long from, long count) throws IOException {
+        allocate(inode, from, count, false);
+    }
+
+    /** fallocate into one contiguous free run, or {@link NoSpaceException} with nothing changed. */
+    public void fallocateContiguous(Inode inode, long from, long count) throws IOException {
+        allocate(inode, from, count, true);
+    }
+
+    private void allocate(Inode inode, long from, long count, boolean contiguous) throws IOException {
+        requireRegular(inode);
+        monitor.atomically(() -> {
+            List<long[]> holes = holes(inode, from, count);
+            long need = 0;
+            for (long[] h : holes) {
+                need += h[1];
+            }
+            MetadataTransaction txn = new MetadataTransaction();
+            if (need > 0) {
+                List<long[]> runs;
+                if (contiguous) {
+                    long start = store.allocator().findContiguous(need);
+                    runs = start < 0 ? null : List.<long[]>of(new long[] {start, need});
+                } else {
+                    runs = store.allocator().findRuns(need);
+                }
+                if (runs == null) {
+                    throw new NoSpaceException(need + " blocks for " + inode + (contiguous ? " in one run" : "")
+                            + " (free " + store.allocator().freeBlocks() + ", largest run " + store.allocator().largestFreeRun() + ")");
+                }
+                fillHoles(txn, inode, holes, runs, true);
+            }
+            if (from + count > inode.sizeBlocks) {
+                txn.add(new MetadataTransaction.SetSize(inode.ino(), from + count));
+            }
+            commit(txn);
+            return null;
+        });
+    }
+
+    /** Adds to {@code txn} the allocation of {@code runs} and their mapping, in order, onto {@code holes}. */
+    static void fillHoles(MetadataTransaction txn, Inode inode, List<long[]> holes, List<long[]> runs, boolean unwritten) {
+        int r = 0;
+        long usedInRun = 0;
+        for (long[] run : runs) {
+            txn.add(new MetadataTransaction.Allocate(run[0], run[1]));
+        }
+        for (long[] h : holes) {
+            long l = h[0];
+            long left = h[1];
+            List<Extent> pieces = new ArrayList<>();
+            while (left > 0) {
+                long[] run = runs.get(r);
+                long take = Math.min(left, run[1] - usedInRun);
+                pieces.add(new Extent(l, run[0] + usedInRun, take, unwritten));
+                l += take;
+                left -= take;
+                usedInRun += take;
+                if (usedInRun == run[1]) {
+                    r++;
+                    usedInRun = 0;
+                }
+            }
+            txn.add(new MetadataTransaction.MapRange(inode.ino(), h[0], h[1], pieces));
+        }
+    }
+
+    /** Holes (start, length) of logical [from, from+count). */
+    static List<long[]> holes(Inode inode, long from, long count) {
+        List<long[]> out = new ArrayList<>();
+        long at = from;
+        for (Extent e : inode.extents.pieces(from, count)) {
+            if (e.lblock() > at) {
+                out.add(new long[] {at, e.lblock() - at});
+            }
+            at = e.lend();
+        }
+        if (at < from + count) {
+            out.add(new long[] {at, from + count - at});
+        }
+        return out;
+    }
+
+    /**
+     * Gives a hole at {@code lblock} a written block for a write that is about to fill it, near the previous
+     * block for contiguity. Call inside the monitor.
+     */
+    public long allocateForWrite(Inode inode, long lblock) throws IOException {
+        long goal = inode.extents.physical(lblock - 1) + 1;
+        long blk = goal > 0 && goal < device.blocks() && !store.allocator().isUsed(goal) ? goal : store.allocator().findContiguous(1);
+        if (blk < 0) {
+            throw new NoSpaceException("1 block for a write to " + inode + " at " + lblock);
+        }
+        MetadataTransaction txn = new MetadataTransaction()
+                .add(new MetadataTransaction.Allocate(blk, 1))
+                .add(new MetadataTransaction.MapRange(inode.ino(), lblock, 1, List.of(new Extent(lblock, blk, 1, false))));
+        if (lblock + 1 > inode.sizeBlocks) {
+            txn.add(new MetadataTransaction.SetSize(inode.ino(), lblock + 1));
+        }
+        commit(txn);
+        return blk;
+    }
+
+    /** Converts the unwritten block at {@code lblock} to written: data is now there. Call inside the monitor. */
+    public void markWritten(Inode inode, long lblock) throws IOException {
+        Extent e = inode.extents.find(lblock);
+        if (e != null && e.unwritten()) {
+            long p = e.pblock() + (lblock - e.lblock());
+            commit(new MetadataTransaction().add(new MetadataTransaction.MapRange(inode.ino(), lblock, 1, List.of(new Extent(lblock, p, 1, false)))));
+        }
+    }
+
+    /** Deletes a file: drops its pages and mappings, frees its blocks. It must have no DIO in flight or lock holder. */
+    public void delete(Inode inode) throws IOException {
+        monitor.atomically(() -> {
+            if (inode.dioInFlight() > 0 || !inode.rwsem.isFree() || !inode.invalidateLock.isFree()) {
+                throw new IllegalStateException(inode + " is busy (direct I/O in flight or locked)");
+            }
+            long end = Math.max(inode.sizeBlocks, inode.extents.end());
+            cache.drop(inode.ino(), 0, end);
+            ptes.unmap(inode.ino(), 0, end);
+            MetadataTransaction txn = new MetadataTransaction();
+            for (Extent e : inode.extents.extents()) {
+                txn.add(new MetadataTransaction.Free(e.pblock(), e.length()));
+            }
+            txn.add(new MetadataTransaction.MapRange(inode.ino(), 0, end, List.of()));
+            txn.add(new MetadataTransaction.DeleteInode(inode.ino()));
+            commit(txn);
+            return null;
+        });
+    }
+
+    /** A snapshot of the file's extents (the spec's emap with the unwritten flags), e.g. for filefrag-like reports. */
+    public List<Extent> extents(Inode inode) throws IOException {
+        return monitor.atomically(inode.extents::extents);
+    }
+
+    public long freeBlocks() throws IOException {
+        return monitor.atomically(() -> store.allocator().freeBlocks());
+    }
+
+    public long largestFreeRun() throws IOException {
+        return monitor.atomically(() -> store.allocator().largestFreeRun());
+    }
+
+    static void requireRegular(Inode inode) {
+        if (inode.type() != InodeType.REGULAR) {
+            throw new IllegalArgumentException(inode + " is not a regular file");
+        }
+    }
+
+    // ---- metadata transactions ------------------------------------------------------------------------------
+
+    /** Applies and persists a transaction (the commit point). Call inside the monitor. */
+    public void commit(MetadataTransaction txn) throws IOException {
+        store.apply(txn);
+        store.persist();
+    }
+
+    /** Applies a transaction in memory only; {@link #persistMetadata} makes it durable later (a running jbd2 transaction). */
+    public void applyVolatile(MetadataTransaction txn) {
+        store.apply(txn);
+    }
+
+    /** Commits the metadata applied by {@link #applyVolatile} since the last commit, if any. */
+    public void persistMetadata() throws IOException {
+        store.persistIfDirty();
+    }
+
+    public BlockAllocator allocator() {
+        return store.allocator();
+    }
+
+    public Superblock superblock() {
+        return store.superblock();
+    }
+
+    // ---- observation and the ghost ---------------------------------------------------------------------------
+
+    /** Records a completed write's value (the spec's ghost {@code lastWrite}). Call inside the monitor. */
+    public void recordCompletedWrite(Inode inode, long lblock, byte[] data) {
+        lastWrite.put(new PageKey(inode.ino(), lblock), BlockPayload.decode(data));
+    }
+
+    /** Records a completed write whose value is already known (bulk writers). Call inside the monitor. */
+    public void recordCompletedWrite(PageKey key, BlockValue value) {
+        lastWrite.put(key, value);
+    }
+
+    /** The ghost; read inside the monitor or from a quiescent filesystem. */
+    public Map<PageKey, BlockValue> lastWrite() {
+        return Collections.unmodifiableMap(lastWrite);
+    }
+
+    public void registerDefrag(String id, StepReporter reporter) {
+        if (defrags.putIfAbsent(id, reporter) != null) {
+            throw new IllegalArgumentException("a defrag named " + id + " is already running");
+        }
+    }
+
+    public void unregisterDefrag(String id) {
+        defrags.remove(id);
+    }
+
+    public Map<String, StepReporter> defrags() {
+        return defrags;
+    }
+
+    /** The implementation's state in the spec's vocabulary (reads every data block: use small images). */
+    public AbstractState abstractState() throws IOException {
+        return monitor.atomically(() -> AbstractState.capture(this));
+    }
+
+    public StepHook hook() {
+        return hook;
+    }
+
+    public void setHook(StepHook hook) {
+        this.hook = hook == null ? StepHook.NONE : hook;
+    }
+
+    // ---- parts ------------------------------------------------------------------------------------------------
+
+    public BlockDevice device() {
+        return device;
+    }
+
+    public StateMonitor monitor() {
+        return monitor;
+    }
+
+    public PageCache cache() {
+        return cache;
+    }
+
+    public PageTables ptes() {
+        return ptes;
+    }
+
+    public DataPath dataPath() {
+        return dataPath;
+    }
+
+    public BufferedIo buffered() {
+        return buffered;
+    }
+
+    public DirectIo direct() {
+        return direct;
+    }
+
+    public MmapIo mmap() {
+        return mmap;
+    }
+
+    public Writeback writeback() {
+        return writeback;
+    }
+
+    public Collection<Inode> inodesLocked() {
+        return store.inodes();
+    }
+
+    /** Writes back every dirty page, then commits pending metadata, and makes everything durable (sync(2)). */
+    public void sync() throws IOException {
+        writeback.writebackAll("sync");
+        monitor.atomically(() -> {
+            device.force();
+            store.persistIfDirty();
+            return null;
+        });
+    }
+
+    /** Stops background writeback, waits for direct I/O, syncs, and closes the device. */
+    @Override
+    public void close() throws IOException {
+        writeback.stopDaemon();
+        direct.completeAll();
+        sync();
+        device.close();
+    }
+}

@@ -1,0 +1,74 @@
+package defragcheck.impl.fs;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+import defragcheck.impl.device.BlockDevice;
+
+/**
+ * Block 0. Fixes the layout: [superblock][metadata slot A][metadata slot B][data blocks ...].
+ * A slot holds a whole metadata image (inode table, extent maps, allocation bitmap); commits alternate
+ * between the two slots, so the previous image stays intact until the next one is durable.
+ */
+public record Superblock(long totalBlocks, int maxInodes, long slotBlocks) {
+    static final byte[] MAGIC = "DFRGCHK1".getBytes(StandardCharsets.US_ASCII);
+    static final int VERSION = 1;
+    private static final int ENCODED = 40;
+    public static final int MAX_NAME = 64;
+    static final int EXTENT_BYTES = 20;
+    static final int INODE_BYTES = 4 + 1 + 1 + 2 + MAX_NAME + 8 + 4;
+    static final int SLOT_HEADER = 32;
+
+    /** The layout for a device: a slot must hold the worst case, every data block its own extent. */
+    public static Superblock forDevice(long totalBlocks, int maxInodes) {
+        long bytes = SLOT_HEADER + 4 + (long) maxInodes * INODE_BYTES + totalBlocks * EXTENT_BYTES + 4 + (totalBlocks + 63) / 64 * 8;
+        long slot = (bytes + BlockDevice.BLOCK_SIZE - 1) / BlockDevice.BLOCK_SIZE;
+        return new Superblock(totalBlocks, maxInodes, slot);
+    }
+
+    public long slotStart(int slot) {
+        return 1 + slot * slotBlocks;
+    }
+
+    /** First data block: everything before it is metadata. */
+    public long dataStart() {
+        return 1 + 2 * slotBlocks;
+    }
+
+    void encode(ByteBuffer b) {
+        b.clear();
+        b.put(MAGIC).putInt(VERSION).putInt(BlockDevice.BLOCK_SIZE).putLong(totalBlocks).putInt(maxInodes).putLong(slotBlocks);
+        b.putInt(Checksums.crc32c(b, 0, ENCODED - 4));
+        while (b.hasRemaining()) {
+            b.put((byte) 0);
+        }
+        b.flip();
+    }
+
+    static Superblock decode(ByteBuffer b, String path, long deviceBlocks) throws InvalidImageException {
+        byte[] magic = new byte[MAGIC.length];
+        b.get(0, magic);
+        if (!java.util.Arrays.equals(magic, MAGIC)) {
+            throw new InvalidImageException(path, "bad magic in block 0 (never formatted, or another format)");
+        }
+        if (b.getInt(ENCODED - 4) != Checksums.crc32c(b, 0, ENCODED - 4)) {
+            throw new InvalidImageException(path, "superblock checksum mismatch");
+        }
+        int version = b.getInt(8);
+        int blockSize = b.getInt(12);
+        long total = b.getLong(16);
+        int maxInodes = b.getInt(24);
+        long slot = b.getLong(28);
+        if (version != VERSION || blockSize != BlockDevice.BLOCK_SIZE) {
+            throw new InvalidImageException(path, "unsupported version " + version + " or block size " + blockSize);
+        }
+        if (total != deviceBlocks) {
+            throw new InvalidImageException(path, "superblock says " + total + " blocks, device has " + deviceBlocks);
+        }
+        Superblock sb = new Superblock(total, maxInodes, slot);
+        if (!sb.equals(forDevice(total, maxInodes))) {
+            throw new InvalidImageException(path, "inconsistent layout in superblock");
+        }
+        return sb;
+    }
+}

@@ -1,0 +1,137 @@
+package defragcheck.impl.io;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import defragcheck.impl.cache.Page;
+import defragcheck.impl.cache.PageKey;
+import defragcheck.impl.device.BlockDevice;
+import defragcheck.impl.fs.Extent;
+import defragcheck.impl.fs.Filesystem;
+import defragcheck.impl.fs.Inode;
+import defragcheck.impl.observe.Action;
+import defragcheck.impl.observe.StepHook;
+
+/**
+ * Asynchronous direct I/O (iomap_dio_rw). Submission, under i_rwsem shared, captures the physical block the
+ * write will hit and raises i_dio_count; completion (bio end_io) writes that block, whatever the file maps by
+ * then, and drops the count. {@link #inodeDioWait} is the drain.
+ */
+public final class DirectIo {
+    /** A direct write in flight: the block it will hit was fixed at submission. */
+    public record DioRecord(long id, String actor, Inode inode, long lblock, long blk, byte[] data) {}
+
+    private final Filesystem fs;
+    private final List<DioRecord> inFlight = new ArrayList<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    public DirectIo(Filesystem fs) {
+        this.fs = fs;
+    }
+
+    /**
+     * DioSubmit. Like the kernel it first writes back and invalidates a cached page of the block, so the page
+     * cannot later overwrite the direct write.
+     */
+    public DioRecord submit(String actor, Inode inode, long lblock, byte[] data) throws IOException {
+        BufferedIo.checkBlock(data);
+        StepHook.Step step = new StepHook.Step(actor, Action.DioSubmit, inode.ino(), lblock);
+        fs.hook().before(step);
+        DioRecord rec = fs.monitor().when(inode.rwsem::isFree, () -> {
+            flushAndInvalidate(inode, lblock);
+            long blk = inode.extentMap().physical(lblock);
+            if (blk < 0) {
+                blk = fs.allocateForWrite(inode, lblock);
+            }
+            DioRecord r = new DioRecord(ids.incrementAndGet(), actor, inode, lblock, blk, data.clone());
+            inode.dioBegin();
+            inFlight.add(r);
+            return r;
+        });
+        fs.hook().after(step);
+        return rec;
+    }
+
+    /** DioComplete: the data reaches the block captured at submission; unwritten → written if still mapped there. */
+    public void complete(DioRecord rec) throws IOException {
+        StepHook.Step step = new StepHook.Step(rec.actor(), Action.DioComplete, rec.inode().ino(), rec.lblock());
+        fs.hook().before(step);
+        fs.monitor().atomically(() -> {
+            if (!inFlight.remove(rec)) {
+                throw new IllegalStateException("direct I/O " + rec.id() + " is not in flight");
+            }
+            Inode inode = rec.inode();
+            fs.dataPath().write(inode, rec.blk(), rec.data());
+            if (inode.extentMap().physical(rec.lblock()) == rec.blk()) {
+                fs.markWritten(inode, rec.lblock());
+            }
+            fs.recordCompletedWrite(inode, rec.lblock(), rec.data());
+            inode.dioEnd();
+            return null;
+        });
+        fs.hook().after(step);
+    }
+
+    /** A synchronous direct write: submit, then complete. */
+    public void write(String actor, Inode inode, long lblock, byte[] data) throws IOException {
+        complete(submit(actor, inode, lblock, data));
+    }
+
+    /** A direct read (under i_rwsem shared): writes back a dirty cached page first, then reads the block. */
+    public byte[] read(String actor, Inode inode, long lblock) throws IOException {
+        StepHook.Step step = new StepHook.Step(actor, Action.Read, inode.ino(), lblock);
+        fs.hook().before(step);
+        byte[] out = fs.monitor().when(inode.rwsem::isFree, () -> {
+            PageKey key = new PageKey(inode.ino(), lblock);
+            Page p = fs.cache().get(key);
+            if (p != null && p.dirty() && !inode.isDax()) {
+                fs.device().writeBlock(p.blk(), p.data());
+                p.markClean();
+                fs.ptes().mkclean(key);
+            }
+            Extent e = inode.extentMap().find(lblock);
+            return e == null || e.unwritten() ? new byte[BlockDevice.BLOCK_SIZE] : fs.dataPath().read(inode, e.pblock() + (lblock - e.lblock()));
+        });
+        fs.hook().after(step);
+        return out;
+    }
+
+    private void flushAndInvalidate(Inode inode, long lblock) throws IOException {
+        if (inode.isDax()) {
+            return;
+        }
+        PageKey key = new PageKey(inode.ino(), lblock);
+        Page p = fs.cache().get(key);
+        if (p != null) {
+            if (p.dirty()) {
+                fs.device().writeBlock(p.blk(), p.data());
+            }
+            fs.cache().drop(inode.ino(), lblock, 1);
+            fs.ptes().unmap(inode.ino(), lblock, 1);
+        }
+    }
+
+    /** inode_dio_wait: blocks until no direct I/O of the inode is in flight. */
+    public void inodeDioWait(Inode inode) throws IOException {
+        fs.monitor().when(() -> inode.dioInFlight() == 0, () -> null);
+    }
+
+    /** Completes every direct I/O in flight (e.g. before unmount). */
+    public void completeAll() throws IOException {
+        for (DioRecord r : inFlight()) {
+            complete(r);
+        }
+    }
+
+    /** A snapshot of the direct I/O in flight. */
+    public List<DioRecord> inFlight() throws IOException {
+        return fs.monitor().atomically(() -> new ArrayList<>(inFlight));
+    }
+
+    /** The live list; read only inside the monitor. */
+    public List<DioRecord> inFlightLocked() {
+        return inFlight;
+    }
+}

@@ -1,0 +1,154 @@
+package defragcheck.impl.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import defragcheck.impl.cache.Page;
+import defragcheck.impl.cache.PageKey;
+import defragcheck.impl.device.AlignedBuffers;
+import defragcheck.impl.device.BlockDevice;
+import defragcheck.impl.fs.Filesystem;
+import defragcheck.impl.fs.Inode;
+import defragcheck.impl.observe.Action;
+import defragcheck.impl.observe.StepHook;
+
+/**
+ * ext4_writepages: a dirty page is written to its {@code blk}, marked clean, and its pte write-protected
+ * (page_mkclean) so the next store faults again. A DAX inode's writeback (dax_writeback_mapping_range) only
+ * flushes mapping entries: it never writes ordinary dirty pages, which is how the legacy defrag loses data.
+ */
+public final class Writeback {
+    private static final int MAX_RUN_BLOCKS = 256;
+
+    private final Filesystem fs;
+    private Thread daemon;
+    private volatile boolean running;
+    private volatile IOException daemonFailure;
+
+    public Writeback(Filesystem fs) {
+        this.fs = fs;
+    }
+
+    /** Writeback of one page; returns whether anything was written. */
+    public boolean writebackPage(String actor, PageKey key) throws IOException {
+        StepHook.Step step = new StepHook.Step(actor, Action.Writeback, key.ino(), key.lblock());
+        fs.hook().before(step);
+        boolean wrote = fs.monitor().atomically(() -> {
+            Page p = fs.cache().get(key);
+            Inode inode = fs.inodeIfPresent(key.ino());
+            if (p == null || !p.dirty() || inode == null || inode.isDax()) {
+                return false;
+            }
+            fs.device().writeBlock(p.blk(), p.data());
+            p.markClean();
+            fs.ptes().mkclean(key);
+            return true;
+        });
+        fs.hook().after(step);
+        return wrote;
+    }
+
+    /**
+     * filemap_write_and_wait_range inside a step that already holds the monitor: all dirty pages of the range,
+     * contiguous blocks coalesced into large writes.
+     */
+    public void flushRangeLocked(Inode inode, long from, long count) throws IOException {
+        if (inode.isDax()) {
+            return;
+        }
+        List<Map.Entry<PageKey, Page>> dirty = new ArrayList<>();
+        for (Map.Entry<PageKey, Page> e : fs.cache().range(inode.ino(), from, count).entrySet()) {
+            if (e.getValue().dirty()) {
+                dirty.add(e);
+            }
+        }
+        dirty.sort((a, b) -> Long.compare(a.getValue().blk(), b.getValue().blk()));
+        ByteBuffer buf = null;
+        for (int i = 0; i < dirty.size(); ) {
+            int j = i + 1;
+            while (j < dirty.size() && j - i < MAX_RUN_BLOCKS && dirty.get(j).getValue().blk() == dirty.get(j - 1).getValue().blk() + 1) {
+                j++;
+            }
+            if (buf == null) {
+                buf = AlignedBuffers.allocate(MAX_RUN_BLOCKS * BlockDevice.BLOCK_SIZE);
+            }
+            buf.clear();
+            for (int k = i; k < j; k++) {
+                buf.put(dirty.get(k).getValue().data());
+            }
+            buf.flip();
+            fs.device().write(dirty.get(i).getValue().blk(), buf);
+            for (int k = i; k < j; k++) {
+                dirty.get(k).getValue().markClean();
+                fs.ptes().mkclean(dirty.get(k).getKey());
+            }
+            i = j;
+        }
+    }
+
+    /** Writes back every dirty page of every non-DAX inode, one inode at a time, coalesced. */
+    public void writebackAll(String actor) throws IOException {
+        for (Inode inode : fs.inodes()) {
+            StepHook.Step step = new StepHook.Step(actor, Action.Writeback, inode.ino(), -1);
+            fs.hook().before(step);
+            fs.monitor().atomically(() -> {
+                flushRangeLocked(inode, 0, Long.MAX_VALUE / 2);
+                return null;
+            });
+            fs.hook().after(step);
+        }
+    }
+
+    /**
+     * Starts the background flusher: every {@code intervalMillis} it writes back the dirty pages, one step each.
+     * It is stopped by a flag, never by interruption: an interrupt would close the device's FileChannel.
+     */
+    public synchronized void startDaemon(long intervalMillis) {
+        if (daemon != null) {
+            return;
+        }
+        running = true;
+        daemon = new Thread(() -> {
+            try {
+                while (running) {
+                    Thread.sleep(intervalMillis);
+                    for (PageKey key : fs.monitor().atomically(fs.cache()::dirtyKeys)) {
+                        if (!running) {
+                            break;
+                        }
+                        writebackPage("flusher", key);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                daemonFailure = e;
+            }
+        }, "writeback-flusher");
+        daemon.setDaemon(true);
+        daemon.start();
+    }
+
+    /** Stops the flusher and rethrows the I/O error that stopped it early, if any. */
+    public synchronized void stopDaemon() throws IOException {
+        if (daemon == null) {
+            return;
+        }
+        running = false;
+        try {
+            daemon.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while stopping writeback");
+        }
+        daemon = null;
+        if (daemonFailure != null) {
+            IOException e = daemonFailure;
+            daemonFailure = null;
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package defragcheck.impl.observe;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import defragcheck.impl.cache.Page;
+import defragcheck.impl.cache.PageKey;
+import defragcheck.impl.cache.Pte;
+import defragcheck.impl.device.AlignedBuffers;
+import defragcheck.impl.device.BlockDevice;
+import defragcheck.impl.fs.Extent;
+import defragcheck.impl.fs.Filesystem;
+import defragcheck.impl.fs.Inode;
+import defragcheck.impl.io.DirectIo;
+
+/**
+ * The implementation's state in the spec's vocabulary (see the brief's "Shared vocabulary"). Files are inode
+ * numbers, logical blocks are 0-based, physical blocks are device block numbers; a lock holder or a defrag is
+ * named by its actor id. Durable: disk, emap, unwritten. Volatile: cache, pte, dio, rwsem, ilock, step. Ghost:
+ * lastWrite.
+ */
+public record AbstractState(
+        Map<Long, BlockValue> disk,
+        Map<Integer, Map<Long, Long>> emap,
+        Set<PageKey> unwritten,
+        Map<PageKey, CachedPage> cache,
+        Map<PageKey, Mapping> pte,
+        List<InFlightDio> dio,
+        Map<Integer, String> rwsem,
+        Map<Integer, String> ilock,
+        Map<String, String> step,
+        Map<PageKey, BlockValue> lastWrite,
+        Set<Integer> dax) {
+
+    /** A cached page: its value, dirty bit and the block writeback will write it to. */
+    public record CachedPage(BlockValue val, boolean dirty, long blk) {}
+
+    /** A pte: to the page ({@code block == null}) or, DAX, to a physical block. */
+    public record Mapping(Long block, boolean writable) {}
+
+    /** A direct write in flight: the block captured at submission and the value it carries. */
+    public record InFlightDio(int ino, long lblock, long blk, BlockValue val) {}
+
+    /** Captures the state; call inside the filesystem's monitor (see {@link Filesystem#abstractState()}). */
+    public static AbstractState capture(Filesystem fs) throws IOException {
+        Map<Long, BlockValue> disk = readDisk(fs);
+        Map<Integer, Map<Long, Long>> emap = new TreeMap<>();
+        Set<PageKey> unwritten = new TreeSet<>();
+        Map<Integer, String> rwsem = new TreeMap<>();
+        Map<Integer, String> ilock = new TreeMap<>();
+        Set<Integer> dax = new TreeSet<>();
+        for (Inode i : fs.inodesLocked()) {
+            Map<Long, Long> m = new TreeMap<>();
+            for (Extent e : i.extentMap().extents()) {
+                for (long k = 0; k < e.length(); k++) {
+                    m.put(e.lblock() + k, e.pblock() + k);
+                    if (e.unwritten()) {
+                        unwritten.add(new PageKey(i.ino(), e.lblock() + k));
+                    }
+                }
+            }
+            emap.put(i.ino(), Collections.unmodifiableMap(m));
+            if (i.rwsem.holder() != null) {
+                rwsem.put(i.ino(), i.rwsem.holder());
+            }
+            if (i.invalidateLock.holder() != null) {
+                ilock.put(i.ino(), i.invalidateLock.holder());
+            }
+            if (i.isDax()) {
+                dax.add(i.ino());
+            }
+        }
+        Map<PageKey, CachedPage> cache = new TreeMap<>();
+        for (Map.Entry<PageKey, Page> e : fs.cache().all().entrySet()) {
+            Page p = e.getValue();
+            cache.put(e.getKey(), new CachedPage(BlockPayload.decode(p.data()), p.dirty(), p.blk()));
+        }
+        Map<PageKey, Mapping> pte = new TreeMap<>();
+        for (Map.Entry<PageKey, Pte> e : fs.ptes().all().entrySet()) {
+            Pte p = e.getValue();
+            pte.put(e.getKey(), new Mapping(p.mapsPage() ? null : p.block(), p.writable()));
+        }
+        List<InFlightDio> dio = new ArrayList<>();
+        for (DirectIo.DioRecord r : fs.direct().inFlightLocked()) {
+            dio.add(new InFlightDio(r.inode().ino(), r.lblock(), r.blk(), BlockPayload.decode(r.data())));
+        }
+        Map<String, String> step = new TreeMap<>();
+        for (Map.Entry<String, Filesystem.StepReporter> e : fs.defrags().entrySet()) {
+            step.put(e.getKey(), e.getValue().step());
+        }
+        return new AbstractState(Collections.unmodifiableMap(disk), Collections.unmodifiableMap(emap),
+                Collections.unmodifiableSet(unwritten), Collections.unmodifiableMap(cache), Collections.unmodifiableMap(pte),
+                List.copyOf(dio), Collections.unmodifiableMap(rwsem), Collections.unmodifiableMap(ilock),
+                Collections.unmodifiableMap(step), Collections.unmodifiableMap(new TreeMap<>(fs.lastWrite())),
+                Collections.unmodifiableSet(dax));
+    }
+
+    private static Map<Long, BlockValue> readDisk(Filesystem fs) throws IOException {
+        Map<Long, BlockValue> disk = new TreeMap<>();
+        long first = fs.superblock().dataStart();
+        long total = fs.device().blocks();
+        int chunk = 256;
+        ByteBuffer buf = AlignedBuffers.allocate(chunk * BlockDevice.BLOCK_SIZE);
+        for (long b = first; b < total; b += chunk) {
+            int n = (int) Math.min(chunk, total - b);
+            buf.clear().limit(n * BlockDevice.BLOCK_SIZE);
+            fs.device().read(b, buf);
+            for (int k = 0; k < n; k++) {
+                disk.put(b + k, BlockPayload.decode(buf, k * BlockDevice.BLOCK_SIZE));
+            }
+        }
+        return disk;
+    }
+
+    /**
+     * What a reader of {@code <<ino, lblock>>} sees: Zero if unwritten (or a hole); non-DAX: the cached page's
+     * value if cached, else the mapped block's; DAX: the mapped block's.
+     */
+    public BlockValue readerView(int ino, long lblock) {
+        PageKey key = new PageKey(ino, lblock);
+        Long blk = emap.getOrDefault(ino, Map.of()).get(lblock);
+        if (blk == null || unwritten.contains(key)) {
+            return BlockValue.ZERO;
+        }
+        if (!dax.contains(ino) && cache.containsKey(key)) {
+            return cache.get(key).val();
+        }
+        return disk.get(blk);
+    }
+
+    /** Integrity: the logical blocks whose reader view is not their last completed write. */
+    public List<PageKey> integrityViolations() {
+        List<PageKey> bad = new ArrayList<>();
+        for (Map.Entry<PageKey, BlockValue> e : lastWrite.entrySet()) {
+            PageKey k = e.getKey();
+            if (emap.containsKey(k.ino()) && !readerView(k.ino(), k.lblock()).equals(e.getValue())) {
+                bad.add(k);
+            }
+        }
+        return bad;
+    }
+}
