@@ -10,6 +10,7 @@ public final class Main {
         String command = args.length == 0 ? "check" : args[0];
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         int exit = switch (command) {
+            case "bench" -> defragcheck.bench.DefragBenchmark.main(rest, System.out, System.err);
             default -> {
                 System.err.println("defragcheck: unknown command '" + command + "'");
                 yield 2;

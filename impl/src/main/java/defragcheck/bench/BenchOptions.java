@@ -1,5 +1,6 @@
 package defragcheck.bench;
 
+import defragcheck.impl.defrag.DefragOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,12 +9,12 @@ import java.util.List;
 public record BenchOptions(long sizeMib, int rounds, int slowRounds, List<Integer> chunks, int threads, Path dir, boolean e4defrag) {
     public static final String USAGE =
             "usage: bench [--size-mib N (256)] [--rounds N (5)] [--slow-rounds N (3): rounds of legacy at 4K]"
-            + " [--layouts 4K,64K,1M] [--threads N (2)] [--dir PATH (java.io.tmpdir)] [--no-e4defrag]";
+            + " [--layouts 4K,64K,1M] [--threads N (copyData's default, 4)] [--dir PATH (java.io.tmpdir)] [--no-e4defrag]";
 
     /** Parses the arguments; a bad one is an IllegalArgumentException whose message is one line for the user. */
     public static BenchOptions parse(String[] args) {
         long size = 256;
-        int rounds = 5, slow = 3, threads = 2;
+        int rounds = 5, slow = 3, threads = DefragOptions.DEFAULT_COPY_THREADS;
         List<Integer> chunks = List.of(4096, 65536, 1 << 20);
         Path dir = Path.of(System.getProperty("java.io.tmpdir"));
         boolean e4 = true;

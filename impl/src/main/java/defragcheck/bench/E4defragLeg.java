@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * The peer: e4defrag (EXT4_IOC_MOVE_EXT) on a loop-mounted ext4 holding a file of the benchmark's
  * layout. Timed cold (umount + mount first) and up to a durable result (e4defrag, then fsync).
  */
-public final class E4defragLeg implements AutoCloseable {
+public final class E4defragLeg implements Contender, AutoCloseable {
     public static final String NAME = "e4defrag";
     private static final long FILE_TAG = 0xE4;
 
@@ -26,7 +26,13 @@ public final class E4defragLeg implements AutoCloseable {
         return new E4defragLeg(LoopExt4.create(dir, image), bytes);
     }
 
+    @Override
+    public String name() {
+        return NAME;
+    }
+
     /** Builds the fragmented file, times a cold e4defrag + fsync, verifies every block after a remount. */
+    @Override
     public Measurement run(int chunk, long generation) throws IOException {
         Path file = Ext4FragmentedFile.build(fs, "fragmented", bytes, chunk, FILE_TAG, generation);
         try {

@@ -12,11 +12,11 @@ public final class GatherLeg {
     private GatherLeg() {}
 
     /**
-     * Gathers {@code fragments} (holding BlockPattern(file, lb, generation) in file order) to the
-     * contiguous range at {@code dest} and verifies every copied block there.
+     * Gathers {@code fragments} (a file's data in file order) to the contiguous range at
+     * {@code dest} and verifies every copied block there with {@code expected}.
      */
     public static Measurement run(FileChannel device, List<Fragment> fragments, long dest, int threads, int stagingBytes,
-                                  long file, long generation) throws IOException {
+                                  BlockCheck expected) throws IOException {
         long bytes = fragments.stream().mapToLong(Fragment::length).sum();
         long nanos = GatherCopy.copy(device, fragments, dest, threads, stagingBytes);
         PatternCheck check = new PatternCheck();
@@ -26,7 +26,7 @@ public final class GatherLeg {
             DirectFile.readFully(device, buf, dest + at);
             buf.flip();
             for (long lb = at / BlockPattern.BLOCK; buf.hasRemaining(); lb++) {
-                check.add(lb, BlockPattern.check(buf, file, lb, generation));
+                check.add(lb, expected.check(buf, lb));
             }
         }
         return new Measurement(NAME, bytes, nanos, fragments.size(), 1, check);

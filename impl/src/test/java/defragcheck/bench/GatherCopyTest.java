@@ -36,12 +36,12 @@ class GatherCopyTest {
         List<Fragment> layout = Interleaved.layout(0, bytes - bytes % chunk, chunk);
         try (FileChannel ch = DirectFile.open(image, false)) {
             writeFragments(ch, layout, 5, 2);
-            Measurement m = GatherLeg.run(ch, layout, 2 * bytes, threads, staging, 5, 2);
+            Measurement m = GatherLeg.run(ch, layout, 2 * bytes, threads, staging, BlockCheck.pattern(5, 2));
             assertTrue(m.check().intact(), m.check().toString());
             assertEquals(layout.size(), m.extentsBefore());
             assertTrue(m.mibPerSecond() > 0);
             // The check can fail: the same copy judged against another generation is all stale.
-            Measurement wrong = GatherLeg.run(ch, layout, 2 * bytes, threads, staging, 5, 3);
+            Measurement wrong = GatherLeg.run(ch, layout, 2 * bytes, threads, staging, BlockCheck.pattern(5, 3));
             assertEquals(wrong.check().blocks(), wrong.check().count(BlockPattern.Verdict.STALE));
         }
     }
