@@ -11,6 +11,8 @@ public final class Main {
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         int exit = switch (command) {
             case "bench" -> defragcheck.bench.DefragBenchmark.main(rest, System.out, System.err);
+            case "image" -> defragcheck.cli.ImageCommand.run(rest, System.out, System.err);
+            case "demo" -> defragcheck.cli.DemoCommand.run(rest, System.out, System.err);
             default -> {
                 System.err.println("defragcheck: unknown command '" + command + "'");
                 yield 2;

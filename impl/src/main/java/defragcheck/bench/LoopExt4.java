@@ -18,6 +18,8 @@ public final class LoopExt4 implements AutoCloseable {
     private final Path dir;
     private final Path image;
     private final Path mountPoint;
+    /** Unmounts and detaches even when the JVM is stopped by a signal, where finally blocks do not run. */
+    private final Thread onShutdown = new Thread(this::closeAtShutdown, "loop-ext4-cleanup");
     private String device;
     private boolean mounted;
 
@@ -56,6 +58,7 @@ public final class LoopExt4 implements AutoCloseable {
     public static LoopExt4 create(Path dir, long imageBytes) throws IOException {
         Files.createDirectories(dir);
         LoopExt4 fs = new LoopExt4(dir);
+        Runtime.getRuntime().addShutdownHook(fs.onShutdown);
         try {
             // Written through, not sparse: the host's first-write allocation must not be timed later.
             DirectFile.zeroFill(fs.image, imageBytes);
@@ -142,7 +145,12 @@ public final class LoopExt4 implements AutoCloseable {
 
     /** Unmounts, detaches the loop device this object attached, and deletes the image and directories. */
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onShutdown);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook itself is running close()
+        }
         List<IOException> failures = new ArrayList<>();
         try {
             umount();
@@ -166,6 +174,14 @@ public final class LoopExt4 implements AutoCloseable {
             IOException first = failures.get(0);
             failures.stream().skip(1).forEach(first::addSuppressed);
             throw first;
+        }
+    }
+
+    private void closeAtShutdown() {
+        try {
+            close();
+        } catch (IOException e) {
+            System.err.println("loop ext4 cleanup at exit failed: " + e.getMessage());
         }
     }
 

@@ -1,0 +1,36 @@
+package defragcheck.cli;
+
+import defragcheck.bench.BlockPattern;
+import defragcheck.bench.PatternCheck;
+import defragcheck.impl.fs.Filesystem;
+import defragcheck.impl.fs.Inode;
+import defragcheck.impl.observe.BlockPayload;
+import defragcheck.impl.observe.BlockValue;
+import java.io.IOException;
+
+/** Checks what a reader of a file sees against what was written to it. */
+final class FileContent {
+    private FileContent() {}
+
+    /** Every block's reader view (cache for non-DAX, else the device) against write {@code seq} of {@code writer}. */
+    static PatternCheck verify(Filesystem fs, Inode file, int writer, long seq) throws IOException {
+        PatternCheck check = new PatternCheck();
+        long blocks = fs.monitor().atomically(file::sizeBlocks);
+        for (long lb = 0; lb < blocks; lb++) {
+            long l = lb;
+            byte[] seen = fs.monitor().atomically(() -> fs.dataPath().readerView(file, l));
+            check.add(lb, verdict(BlockPayload.decode(seen), file.ino(), lb, writer, seq));
+        }
+        return check;
+    }
+
+    static BlockPattern.Verdict verdict(BlockValue v, int ino, long lblock, int writer, long seq) {
+        if (v instanceof BlockValue.Written w) {
+            if (w.ino() != ino || w.lblock() != lblock) {
+                return BlockPattern.Verdict.MISPLACED;
+            }
+            return w.writer() == writer && w.seq() == seq ? BlockPattern.Verdict.OK : BlockPattern.Verdict.STALE;
+        }
+        return v instanceof BlockValue.Zero ? BlockPattern.Verdict.ZERO : BlockPattern.Verdict.GARBAGE;
+    }
+}
