@@ -5,16 +5,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The benchmark's command line: {@code bench [--size-mib N] [--rounds N] [--slow-rounds N] [--layouts 4K,64K,1M] [--threads N] [--dir PATH] [--no-e4defrag]}. */
-public record BenchOptions(long sizeMib, int rounds, int slowRounds, List<Integer> chunks, int threads, Path dir, boolean e4defrag) {
+/** The benchmark's command line: {@code bench [--size-mib N] [--rounds N] [--layouts 4K,64K,1M] [--threads N] [--dir PATH] [--no-e4defrag]}. */
+public record BenchOptions(long sizeMib, int rounds, List<Integer> chunks, int threads, Path dir, boolean e4defrag) {
     public static final String USAGE =
-            "usage: bench [--size-mib N (256)] [--rounds N (5)] [--slow-rounds N (3): rounds of legacy at 4K]"
+            "usage: bench [--size-mib N (256)] [--rounds N (5)]"
             + " [--layouts 4K,64K,1M] [--threads N (copyData's default, 4)] [--dir PATH (java.io.tmpdir)] [--no-e4defrag]";
 
     /** Parses the arguments; a bad one is an IllegalArgumentException whose message is one line for the user. */
     public static BenchOptions parse(String[] args) {
         long size = 256;
-        int rounds = 5, slow = 3, threads = DefragOptions.DEFAULT_COPY_THREADS;
+        int rounds = 5, threads = DefragOptions.DEFAULT_COPY_THREADS;
         List<Integer> chunks = List.of(4096, 65536, 1 << 20);
         Path dir = Path.of(System.getProperty("java.io.tmpdir"));
         boolean e4 = true;
@@ -23,7 +23,6 @@ public record BenchOptions(long sizeMib, int rounds, int slowRounds, List<Intege
             switch (a) {
                 case "--size-mib" -> size = positive(a, value(args, ++i, a));
                 case "--rounds" -> rounds = (int) positive(a, value(args, ++i, a));
-                case "--slow-rounds" -> slow = (int) positive(a, value(args, ++i, a));
                 case "--threads" -> threads = (int) positive(a, value(args, ++i, a));
                 case "--layouts" -> chunks = chunks(value(args, ++i, a));
                 case "--dir" -> dir = Path.of(value(args, ++i, a));
@@ -36,7 +35,7 @@ public record BenchOptions(long sizeMib, int rounds, int slowRounds, List<Intege
                 throw new IllegalArgumentException("--size-mib " + size + " is not a multiple of the " + c / 1024 + "K layout");
             }
         }
-        return new BenchOptions(size, rounds, Math.min(slow, rounds), chunks, threads, dir, e4);
+        return new BenchOptions(size, rounds, chunks, threads, dir, e4);
     }
 
     public long bytes() {

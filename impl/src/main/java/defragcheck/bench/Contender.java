@@ -12,9 +12,4 @@ public interface Contender {
      * every block, and removes the file.
      */
     Measurement run(int chunk, long generation) throws IOException;
-
-    /** Whether this layout is so slow for this contender that it gets only the reduced number of rounds. */
-    default boolean slow(int chunk) {
-        return false;
-    }
 }

@@ -57,7 +57,7 @@ public final class DefragBenchmark {
         Environment env = new Environment(o);
         try (ImageBench image = ImageBench.create(work, o.bytes(), o.threads())) {
             List<Contender> contenders = new ArrayList<>(List.of(image.gather(),
-                    image.defrag(Protocol.DECS, false), image.defrag(Protocol.LEGACY, true)));
+                    image.defrag(Protocol.DECS), image.defrag(Protocol.LEGACY)));
             Optional<String> noE4 = o.e4defrag() ? LoopExt4.unavailableReason() : Optional.of("disabled by --no-e4defrag");
             env.put("directIo", true).put("stagingBytes", DirectFile.MIB);
             E4defragLeg e4 = null;
@@ -71,7 +71,7 @@ public final class DefragBenchmark {
                     out.println("e4defrag leg skipped: " + noE4.get());
                 }
                 List<Ratio> ratios = List.of(DECS_OVER_GATHER, DECS_OVER_E4DEFRAG, LEGACY_OVER_GATHER);
-                List<RoundTable> tables = RoundRobin.run(contenders, o.chunks(), o.rounds(), o.slowRounds(), ratios, out);
+                List<RoundTable> tables = RoundRobin.run(contenders, o.chunks(), o.rounds(), ratios, out);
                 boolean sound = report(tables, out);
                 out.println(env.json());
                 return new Result(env, tables, sound);

@@ -21,7 +21,6 @@ public final class Environment {
         facts.put("fileMiB", o.sizeMib());
         facts.put("layouts", o.chunks().stream().map(BenchOptions::label).collect(Collectors.toList()));
         facts.put("rounds", o.rounds());
-        facts.put("slowRounds", o.slowRounds());
         facts.put("threads", o.threads());
     }
 

@@ -85,17 +85,12 @@ public final class ImageBench implements AutoCloseable {
     }
 
     /** A whole-file defrag with the given protocol, timed from the call to its durable end. */
-    public Contender defrag(Protocol protocol, boolean slowAt4K) {
+    public Contender defrag(Protocol protocol) {
         String name = protocol.name().toLowerCase(Locale.ROOT);
         return new Contender() {
             @Override
             public String name() {
                 return name;
-            }
-
-            @Override
-            public boolean slow(int chunk) {
-                return slowAt4K && chunk == BLOCK;
             }
 
             @Override

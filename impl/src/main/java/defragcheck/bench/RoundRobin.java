@@ -16,8 +16,8 @@ public final class RoundRobin {
     private RoundRobin() {}
 
     /** One table per layout, in the order of {@code chunks}; each measurement is also printed as it lands. */
-    public static List<RoundTable> run(List<Contender> contenders, List<Integer> chunks, int rounds, int slowRounds,
-                                       List<Ratio> ratios, PrintStream out) throws IOException {
+    public static List<RoundTable> run(List<Contender> contenders, List<Integer> chunks, int rounds, List<Ratio> ratios,
+                                       PrintStream out) throws IOException {
         List<String> names = contenders.stream().map(Contender::name).toList();
         List<RoundTable> tables = new ArrayList<>();
         long generation = 0;
@@ -28,9 +28,6 @@ public final class RoundRobin {
                 Map<String, Measurement> round = new LinkedHashMap<>();
                 for (int k = 0; k < contenders.size(); k++) {
                     Contender c = contenders.get((k + r) % contenders.size());
-                    if (c.slow(chunk) && r >= slowRounds) {
-                        continue;
-                    }
                     Measurement m = c.run(chunk, ++generation);
                     round.put(c.name(), m);
                     out.printf(Locale.ROOT, "%s round %d %-8s %8.1f MiB/s  %6.2f s  extents %d -> %d  %s%n", layout, r + 1,

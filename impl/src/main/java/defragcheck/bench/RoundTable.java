@@ -25,9 +25,13 @@ public final class RoundTable {
         this.ratios = List.copyOf(ratios);
     }
 
-    /** Records one round; a contender left out of it (skipped) simply has no entry. */
+    /** Records one round; a contender that did not run (e4defrag where unavailable) simply has no entry. */
     public void add(Map<String, Measurement> round) {
         rounds.add(new LinkedHashMap<>(round));
+    }
+
+    public String layout() {
+        return layout;
     }
 
     public List<Map<String, Measurement>> rounds() {
