@@ -54,6 +54,7 @@ public final class DefragBenchmark {
     /** Runs every layout, prints progress, the tables, the medians against the targets and the environment line. */
     public static Result run(BenchOptions o, PrintStream out) throws IOException {
         Path work = Files.createTempDirectory(o.dir(), "defragcheck-bench");
+        work.toFile().deleteOnExit(); // also when stopped by a signal; the image inside is registered after, so goes first
         Environment env = new Environment(o);
         try (ImageBench image = ImageBench.create(work, o.bytes(), o.threads())) {
             List<Contender> contenders = new ArrayList<>(List.of(image.gather(),

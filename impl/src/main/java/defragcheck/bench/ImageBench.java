@@ -49,6 +49,7 @@ public final class ImageBench implements AutoCloseable {
     public static ImageBench create(Path dir, long fileBytes, int threads) throws IOException {
         Path image = dir.resolve("defragcheck-bench.img");
         Filesystem fs = Filesystem.format(image, (4 * fileBytes + 64L * DirectFile.MIB) / BLOCK);
+        image.toFile().deleteOnExit(); // a benchmark stopped by a signal must not leave a GiB-sized image behind
         try {
             return new ImageBench(image, fs, DirectFile.open(image, false), fileBytes, threads);
         } catch (IOException | RuntimeException e) {

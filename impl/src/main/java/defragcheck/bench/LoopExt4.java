@@ -94,6 +94,17 @@ public final class LoopExt4 implements AutoCloseable {
         }
     }
 
+    /**
+     * At JVM exit a file in the mount may still be open (a thread or an e4defrag child mid-run):
+     * detach the mount lazily; the loop device then detaches itself once the last user is gone.
+     */
+    private void umountLazily() throws IOException {
+        if (mounted) {
+            ExternalTool.run("umount", "--lazy", mountPoint.toString());
+            mounted = false;
+        }
+    }
+
     /** Unmounts and mounts again, which drops every cached page of the filesystem: the next access is cold. */
     public void remount() throws IOException {
         umount();
@@ -177,8 +188,9 @@ public final class LoopExt4 implements AutoCloseable {
         }
     }
 
-    private void closeAtShutdown() {
+    private synchronized void closeAtShutdown() {
         try {
+            umountLazily();
             close();
         } catch (IOException e) {
             System.err.println("loop ext4 cleanup at exit failed: " + e.getMessage());
