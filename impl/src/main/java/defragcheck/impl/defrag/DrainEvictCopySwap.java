@@ -109,15 +109,19 @@ public final class DrainEvictCopySwap extends MoveExtents {
     public void swapExtents() throws IOException {
         StepHook.Step s = begin(Action.SwapExtents, -1);
         fs.monitor().atomically(() -> {
-            MetadataTransaction txn = new MetadataTransaction();
+            List<Extent> origNew = new ArrayList<>();
+            List<Extent> donorNew = new ArrayList<>();
             for (SwapSegment seg : plan()) {
                 long ol = req.origStart() + seg.offset();
                 long dl = req.donorStart() + seg.offset();
-                txn.add(new MetadataTransaction.MapRange(orig.ino(), ol, seg.length(),
-                        List.of(new Extent(ol, seg.donorBlock(), seg.length(), seg.origUnwritten()))));
-                txn.add(new MetadataTransaction.MapRange(donor.ino(), dl, seg.length(),
-                        List.of(new Extent(dl, seg.origBlock(), seg.length(), true))));
+                origNew.add(new Extent(ol, seg.donorBlock(), seg.length(), seg.origUnwritten()));
+                donorNew.add(new Extent(dl, seg.origBlock(), seg.length(), true));
             }
+            MetadataTransaction txn = new MetadataTransaction()
+                    .add(new MetadataTransaction.MapRange(orig.ino(), req.origStart(), req.length(),
+                            SwapSegment.substitute(orig.extentMap().pieces(req.origStart(), req.length()), origNew)))
+                    .add(new MetadataTransaction.MapRange(donor.ino(), req.donorStart(), req.length(),
+                            SwapSegment.substitute(donor.extentMap().pieces(req.donorStart(), req.length()), donorNew)));
             fs.commit(txn);
             return null;
         });

@@ -39,4 +39,28 @@ record SwapSegment(long offset, long length, long origBlock, boolean origUnwritt
         }
         return out;
     }
+
+    /**
+     * {@code original} (a range's pieces, in order) with the parts covered by {@code replacements} (in order, each
+     * inside one original piece) replaced: the range's new contents, in one pass.
+     */
+    static List<Extent> substitute(List<Extent> original, List<Extent> replacements) {
+        List<Extent> out = new ArrayList<>(original.size() + replacements.size());
+        int r = 0;
+        for (Extent piece : original) {
+            long cursor = piece.lblock();
+            while (r < replacements.size() && replacements.get(r).lblock() < piece.lend()) {
+                Extent rep = replacements.get(r++);
+                if (rep.lblock() > cursor) {
+                    out.add(piece.clip(cursor, rep.lblock()));
+                }
+                out.add(rep);
+                cursor = rep.lend();
+            }
+            if (cursor < piece.lend()) {
+                out.add(piece.clip(cursor, piece.lend()));
+            }
+        }
+        return out;
+    }
 }

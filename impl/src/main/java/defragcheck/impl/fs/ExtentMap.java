@@ -56,31 +56,55 @@ public final class ExtentMap {
         return out;
     }
 
-    /** Replaces whatever maps logical [from, from+count) by {@code pieces} (which must lie inside it). */
+    /**
+     * Replaces whatever maps logical [from, from+count) by {@code pieces} (which must lie inside it and not overlap).
+     * Costs O(log n) per extent removed or inserted, so a swap is O(extents), never O(blocks).
+     */
     public void replace(long from, long count, List<Extent> pieces) {
         long to = from + count;
+        List<Extent> merged = normalized(pieces, from, to);
         Extent left = find(from);
         Extent right = find(to - 1);
-        for (Extent e : pieces(from, count)) {
-            byStart.remove(byStart.floorKey(e.lblock()));
+        if (left != null) {
+            byStart.remove(left.lblock());
         }
+        if (right != null) {
+            byStart.remove(right.lblock());
+        }
+        byStart.subMap(from, true, to, false).clear();
         if (left != null && left.lblock() < from) {
             put(new Extent(left.lblock(), left.pblock(), from - left.lblock(), left.unwritten()));
         }
         if (right != null && right.lend() > to) {
             put(new Extent(to, right.pblock() + (to - right.lblock()), right.lend() - to, right.unwritten()));
         }
-        for (Extent p : pieces) {
-            if (p.lblock() < from || p.lend() > to) {
-                throw new IllegalArgumentException("piece " + p + " outside [" + from + "," + to + ")");
-            }
+        for (Extent p : merged) {
             put(p);
         }
         mergeAround(from);
         mergeAround(to);
-        for (Extent p : pieces) {
-            mergeAround(p.lblock());
+    }
+
+    /** Sorted, adjacent continuing pieces merged; rejects pieces outside [from, to) or overlapping. */
+    private static List<Extent> normalized(List<Extent> pieces, long from, long to) {
+        List<Extent> sorted = new ArrayList<>(pieces);
+        sorted.sort((a, b) -> Long.compare(a.lblock(), b.lblock()));
+        List<Extent> out = new ArrayList<>(sorted.size());
+        for (Extent p : sorted) {
+            if (p.lblock() < from || p.lend() > to) {
+                throw new IllegalArgumentException("piece " + p + " outside [" + from + "," + to + ")");
+            }
+            Extent last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && last.lend() > p.lblock()) {
+                throw new IllegalArgumentException("overlapping pieces " + last + " and " + p);
+            }
+            if (last != null && last.continuedBy(p)) {
+                out.set(out.size() - 1, new Extent(last.lblock(), last.pblock(), last.length() + p.length(), last.unwritten()));
+            } else {
+                out.add(p);
+            }
         }
+        return out;
     }
 
     private void put(Extent e) {

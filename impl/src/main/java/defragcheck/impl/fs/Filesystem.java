@@ -266,6 +266,29 @@ public final class Filesystem implements AutoCloseable {
         }
     }
 
+    /**
+     * ftruncate: growing leaves a hole; shrinking drops the pages and mappings beyond the new end and frees the
+     * blocks. Like the kernel it waits for i_rwsem (a defrag holding it blocks truncation).
+     */
+    public void truncate(Inode inode, long sizeBlocks) throws IOException {
+        requireRegular(inode);
+        monitor.when(inode.rwsem::isFree, () -> {
+            long end = Math.max(inode.sizeBlocks, inode.extents.end());
+            MetadataTransaction txn = new MetadataTransaction();
+            if (sizeBlocks < end) {
+                cache.drop(inode.ino(), sizeBlocks, end - sizeBlocks);
+                ptes.unmap(inode.ino(), sizeBlocks, end - sizeBlocks);
+                for (Extent e : inode.extents.pieces(sizeBlocks, end - sizeBlocks)) {
+                    txn.add(new MetadataTransaction.Free(e.pblock(), e.length()));
+                }
+                txn.add(new MetadataTransaction.MapRange(inode.ino(), sizeBlocks, end - sizeBlocks, List.of()));
+            }
+            txn.add(new MetadataTransaction.SetSize(inode.ino(), sizeBlocks));
+            commit(txn);
+            return null;
+        });
+    }
+
     /** Holes (start, length) of logical [from, from+count). */
     static List<long[]> holes(Inode inode, long from, long count) {
         List<long[]> out = new ArrayList<>();

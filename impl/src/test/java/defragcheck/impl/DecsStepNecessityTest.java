@@ -1,0 +1,163 @@
+package defragcheck.impl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import defragcheck.impl.cache.PageKey;
+import defragcheck.impl.defrag.Ablation;
+import defragcheck.impl.defrag.DefragOptions;
+import defragcheck.impl.defrag.MoveExtentRequest;
+import defragcheck.impl.defrag.MoveExtents;
+import defragcheck.impl.defrag.Protocol;
+import defragcheck.impl.fs.Filesystem;
+import defragcheck.impl.fs.Inode;
+import defragcheck.impl.io.DirectIo;
+import defragcheck.impl.observe.Action;
+import defragcheck.impl.observe.ContentCheck;
+
+/**
+ * Each step of drain-evict-copy-swap is necessary: for each one, a schedule on a real image under which the protocol
+ * without that step loses a completed write (Integrity fails, on the abstract state and on the bytes read back),
+ * while the full protocol under the same schedule keeps every write. This is what gives the stress and conformance
+ * tests their teeth.
+ */
+class DecsStepNecessityTest {
+    private static final int BLOCKS = 4;
+    private static final String DEFRAG = "defrag";
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(Ablation.class)
+    void fullProtocolKeepsTheWrite(Ablation scenario) throws Exception {
+        List<PageKey> lost = run(scenario, false);
+        assertEquals(List.of(), lost);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Ablation.class)
+    void withoutTheStepTheWriteIsLost(Ablation scenario) throws Exception {
+        List<PageKey> lost = run(scenario, true);
+        assertFalse(lost.isEmpty(), "removing " + scenario + " should lose a write");
+    }
+
+    /** Runs the scenario's schedule; returns the logical blocks whose reader view is not their last write. */
+    private List<PageKey> run(Ablation scenario, boolean ablate) throws Exception {
+        boolean dax = scenario == Ablation.NO_EVICT || scenario == Ablation.NO_INVALIDATE_LOCK;
+        try (Filesystem fs = Filesystem.format(dir.resolve(scenario + "-" + ablate + ".img"), 256)) {
+            Inode orig = Fixture.orig(fs, BLOCKS, dax);
+            Inode donor = Fixture.donor(fs, BLOCKS, dax);
+            DefragOptions opts = DefragOptions.defaults().withId(DEFRAG);
+            if (ablate) {
+                opts = opts.without(scenario);
+            }
+            MoveExtents move = MoveExtents.create(Protocol.DECS, new MoveExtentRequest(orig, donor, 0, 0, BLOCKS), opts);
+            byte[] w2 = Fixture.write(orig, 0, 2, 1);
+            switch (scenario) {
+                case NO_DRAIN -> {
+                    // A direct write submitted before the defrag completes only after the swap, if nothing waits for it.
+                    DirectIo.DioRecord dio = fs.direct().submit("dio", orig, 0, w2);
+                    PausingHook pause = new PausingHook(DEFRAG, Action.Unlock);
+                    fs.setHook(pause);
+                    CompletableFuture<Void> defrag = inThread(move);
+                    pause.awaitPaused(300); // reached only if the drain did not wait
+                    fs.direct().complete(dio);
+                    pause.release();
+                    defrag.get(10, TimeUnit.SECONDS);
+                }
+                case NO_LOCKS -> {
+                    // A direct write submitted after the drain captures the old block and completes after the swap.
+                    PausingHook pause = new PausingHook(DEFRAG, Action.SwapExtents);
+                    fs.setHook(pause);
+                    CompletableFuture<Void> defrag = inThread(move);
+                    assertTrue(pause.awaitPaused(5000));
+                    CompletableFuture<DirectIo.DioRecord> submit = CompletableFuture.supplyAsync(() -> unchecked(() -> fs.direct().submit("dio", orig, 0, w2)));
+                    DirectIo.DioRecord dio = finishedWithin(submit, 300);
+                    pause.release();
+                    if (dio == null) {
+                        dio = submit.get(10, TimeUnit.SECONDS);
+                        defrag.get(10, TimeUnit.SECONDS);
+                        fs.direct().complete(dio);
+                    } else {
+                        defrag.get(10, TimeUnit.SECONDS);
+                        fs.direct().complete(dio);
+                    }
+                }
+                case NO_FLUSH -> {
+                    // A dirty page is only in the cache: evicting it unflushed drops the write.
+                    fs.buffered().write("writer", orig, 0, w2);
+                    move.run();
+                }
+                case NO_EVICT -> {
+                    // A DAX pte to the old block survives the swap; a store through it misses the file.
+                    fs.mmap().fault("mmap", orig, 0);
+                    move.run();
+                    fs.mmap().write("mmap", orig, 0, w2);
+                }
+                case NO_INVALIDATE_LOCK -> {
+                    // A DAX fault after the eviction maps the old block; the store lands there after the swap.
+                    PausingHook pause = new PausingHook(DEFRAG, Action.CopyData);
+                    fs.setHook(pause);
+                    CompletableFuture<Void> defrag = inThread(move);
+                    assertTrue(pause.awaitPaused(5000));
+                    CompletableFuture<Void> fault = CompletableFuture.runAsync(() -> unchecked(() -> {
+                        fs.mmap().fault("mmap", orig, 0);
+                        return null;
+                    }));
+                    finishedWithin(fault, 300);
+                    pause.release();
+                    defrag.get(10, TimeUnit.SECONDS);
+                    fault.get(10, TimeUnit.SECONDS);
+                    fs.mmap().write("mmap", orig, 0, w2);
+                }
+                case NO_COPY -> move.run();
+                default -> throw new IllegalStateException();
+            }
+            fs.setHook(null);
+            List<PageKey> lost = fs.abstractState().integrityViolations();
+            fs.sync();
+            ContentCheck.Report bytes = ContentCheck.verifyAgainstLastWrite(orig);
+            assertEquals(lost.isEmpty(), bytes.intact(), "abstract state and bytes read back agree: " + bytes);
+            return lost;
+        }
+    }
+
+    private static CompletableFuture<Void> inThread(MoveExtents move) {
+        return CompletableFuture.runAsync(() -> unchecked(() -> {
+            move.run();
+            return null;
+        }));
+    }
+
+    private static <T> T finishedWithin(CompletableFuture<T> f, long millis) throws Exception {
+        try {
+            return f.get(millis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        }
+    }
+
+    interface IoCall<T> {
+        T call() throws Exception;
+    }
+
+    static <T> T unchecked(IoCall<T> c) {
+        try {
+            return c.call();
+        } catch (Exception e) {
+            throw new RuntimeException(e);
+        }
+    }
+}
