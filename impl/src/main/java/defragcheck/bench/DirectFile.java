@@ -81,8 +81,8 @@ public final class DirectFile {
         }
     }
 
-    /** Reads {@code path} back and classifies every block against the pattern. */
-    public static PatternCheck verifyPattern(Path path, long file, long bytes, long generation) throws IOException {
+    /** Reads {@code path} back and classifies every block with {@code expected}. */
+    public static PatternCheck verify(Path path, long bytes, BlockCheck expected) throws IOException {
         PatternCheck check = new PatternCheck();
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, ExtendedOpenOption.DIRECT)) {
             if (ch.size() != bytes) {
@@ -94,7 +94,7 @@ public final class DirectFile {
                 readFully(ch, buf, at);
                 buf.flip();
                 for (long lb = at / BlockPattern.BLOCK; buf.hasRemaining(); lb++) {
-                    check.add(lb, BlockPattern.check(buf, file, lb, generation));
+                    check.add(lb, expected.check(buf, lb));
                 }
             }
         }

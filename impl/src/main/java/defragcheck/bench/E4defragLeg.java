@@ -44,7 +44,7 @@ public final class E4defragLeg implements Contender, AutoCloseable {
             long nanos = System.nanoTime() - t0;
             int after = Ext4FragmentedFile.extents(file);
             fs.remount();
-            PatternCheck check = DirectFile.verifyPattern(file, FILE_TAG, bytes, generation);
+            PatternCheck check = DirectFile.verify(file, bytes, BlockCheck.pattern(FILE_TAG, generation));
             return new Measurement(NAME, bytes, nanos, before, after, check);
         } finally {
             Files.deleteIfExists(file);

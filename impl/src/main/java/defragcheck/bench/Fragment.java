@@ -7,8 +7,4 @@ public record Fragment(long offset, long length) {
             throw new IllegalArgumentException("fragment needs offset >= 0 and length > 0: " + offset + "+" + length);
         }
     }
-
-    public long end() {
-        return offset + length;
-    }
 }

@@ -10,8 +10,6 @@ import defragcheck.impl.fs.Filesystem;
 import defragcheck.impl.fs.FragmentedFile;
 import defragcheck.impl.fs.Inode;
 import defragcheck.impl.fs.NoSpaceException;
-import defragcheck.impl.observe.BlockPayload;
-import defragcheck.impl.observe.BlockValue;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -116,17 +114,7 @@ public final class ImageBench implements AutoCloseable {
 
     /** What FragmentedFile wrote: block lb of the file, by WRITER, as its first write. */
     private static BlockCheck written(Inode file) {
-        return (buf, lb) -> {
-            BlockValue v = BlockPayload.decode(buf, buf.position());
-            buf.position(buf.position() + BLOCK);
-            if (v instanceof BlockValue.Written w) {
-                if (w.ino() != file.ino() || w.lblock() != lb) {
-                    return BlockPattern.Verdict.MISPLACED;
-                }
-                return w.writer() == WRITER && w.seq() == 1 ? BlockPattern.Verdict.OK : BlockPattern.Verdict.STALE;
-            }
-            return v instanceof BlockValue.Zero ? BlockPattern.Verdict.ZERO : BlockPattern.Verdict.GARBAGE;
-        };
+        return PayloadCheck.written(file.ino(), WRITER, 1);
     }
 
     /** Reads the file's blocks through its extents straight from the device (after the defrag's sync the cache holds nothing newer). */
@@ -146,10 +134,6 @@ public final class ImageBench implements AutoCloseable {
             }
         }
         return check;
-    }
-
-    public int threads() {
-        return threads;
     }
 
     @Override

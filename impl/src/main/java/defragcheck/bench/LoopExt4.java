@@ -136,10 +136,6 @@ public final class LoopExt4 implements AutoCloseable {
         return mountPoint;
     }
 
-    public String device() {
-        return device;
-    }
-
     public Path image() {
         return image;
     }

@@ -1,11 +1,10 @@
 package defragcheck.cli;
 
-import defragcheck.bench.BlockPattern;
 import defragcheck.bench.PatternCheck;
+import defragcheck.bench.PayloadCheck;
 import defragcheck.impl.fs.Filesystem;
 import defragcheck.impl.fs.Inode;
 import defragcheck.impl.observe.BlockPayload;
-import defragcheck.impl.observe.BlockValue;
 import java.io.IOException;
 
 /** Checks what a reader of a file sees against what was written to it. */
@@ -19,18 +18,8 @@ final class FileContent {
         for (long lb = 0; lb < blocks; lb++) {
             long l = lb;
             byte[] seen = fs.monitor().atomically(() -> fs.dataPath().readerView(file, l));
-            check.add(lb, verdict(BlockPayload.decode(seen), file.ino(), lb, writer, seq));
+            check.add(lb, PayloadCheck.verdict(BlockPayload.decode(seen), file.ino(), lb, writer, seq));
         }
         return check;
-    }
-
-    static BlockPattern.Verdict verdict(BlockValue v, int ino, long lblock, int writer, long seq) {
-        if (v instanceof BlockValue.Written w) {
-            if (w.ino() != ino || w.lblock() != lblock) {
-                return BlockPattern.Verdict.MISPLACED;
-            }
-            return w.writer() == writer && w.seq() == seq ? BlockPattern.Verdict.OK : BlockPattern.Verdict.STALE;
-        }
-        return v instanceof BlockValue.Zero ? BlockPattern.Verdict.ZERO : BlockPattern.Verdict.GARBAGE;
     }
 }

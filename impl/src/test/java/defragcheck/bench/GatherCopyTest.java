@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,13 +28,22 @@ class GatherCopyTest {
         }
     }
 
+    /** The file's data in every other chunk from offset 0: chunk, gap, chunk, gap ... */
+    static List<Fragment> interleaved(long fileBytes, int chunk) {
+        List<Fragment> fragments = new ArrayList<>();
+        for (long at = 0; at < 2 * fileBytes; at += 2L * chunk) {
+            fragments.add(new Fragment(at, chunk));
+        }
+        return fragments;
+    }
+
     @ParameterizedTest
     @CsvSource({"4096,1,65536", "12288,2,65536", "65536,3,262144", "1048576,2,1048576"})
     void copiesEveryFragmentInOrderToTheContiguousRange(int chunk, int threads, int staging) throws Exception {
         long bytes = 8L * DirectFile.MIB;
         Path image = dir.resolve("raw.img");
         DirectFile.zeroFill(image, 3 * bytes);
-        List<Fragment> layout = Interleaved.layout(0, bytes - bytes % chunk, chunk);
+        List<Fragment> layout = interleaved(bytes - bytes % chunk, chunk);
         try (FileChannel ch = DirectFile.open(image, false)) {
             writeFragments(ch, layout, 5, 2);
             Measurement m = GatherLeg.run(ch, layout, 2 * bytes, threads, staging, BlockCheck.pattern(5, 2));
