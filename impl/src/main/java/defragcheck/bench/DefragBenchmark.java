@@ -74,6 +74,7 @@ public final class DefragBenchmark {
                 List<Ratio> ratios = List.of(DECS_OVER_GATHER, DECS_OVER_E4DEFRAG, LEGACY_OVER_GATHER);
                 List<RoundTable> tables = RoundRobin.run(contenders, o.chunks(), o.rounds(), ratios, out);
                 boolean sound = report(tables, out);
+                env.put("loadavgEnd", Environment.loadAverage());
                 out.println(env.json());
                 return new Result(env, tables, sound);
             } finally {

@@ -22,6 +22,13 @@ public final class Environment {
         facts.put("layouts", o.chunks().stream().map(BenchOptions::label).collect(Collectors.toList()));
         facts.put("rounds", o.rounds());
         facts.put("threads", o.threads());
+        // The machine is shared: the load says how much the absolute MiB/s (not the paired ratios) can be trusted.
+        facts.put("loadavgStart", loadAverage());
+    }
+
+    /** The 1-minute load average now, e.g. "5.39". */
+    public static String loadAverage() {
+        return read("/proc/loadavg").split(" ")[0];
     }
 
     public Environment put(String key, Object value) {
