@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,20 +17,26 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The benchmark's logic at a small size: structure, pairing and verification only, never timings. */
 class DefragBenchmarkTest {
     @TempDir
     Path dir;
 
-    @Test
-    void everyRoundPairsAllContendersOnVerifiedDefragsAndCleansUp() throws Exception {
-        BenchOptions o = BenchOptions.parse(new String[] {"--size-mib", "8", "--rounds", "2",
-                "--layouts", "4K,64K", "--dir", dir.toString()});
+    @ParameterizedTest(name = "without e4defrag: {0}")
+    @ValueSource(booleans = {false, true})
+    void everyRoundPairsAllContendersOnVerifiedDefragsAndCleansUp(boolean noE4defrag) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--size-mib", "8", "--rounds", "2", "--layouts", "4K,64K", "--dir", dir.toString()));
+        if (noE4defrag) {
+            args.add("--no-e4defrag");
+        }
+        BenchOptions o = BenchOptions.parse(args.toArray(String[]::new));
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         DefragBenchmark.Result r = DefragBenchmark.run(o, new PrintStream(text, true, StandardCharsets.UTF_8));
         String out = text.toString(StandardCharsets.UTF_8);
-        boolean e4 = LoopExt4.unavailableReason().isEmpty();
+        boolean e4 = !noE4defrag && LoopExt4.unavailableReason().isEmpty();
 
         assertTrue(r.allSound(), out);
         assertEquals(List.of("4K", "64K"), r.tables().stream().map(RoundTable::layout).toList());
@@ -62,6 +69,7 @@ class DefragBenchmarkTest {
             assertTrue(json.contains(key), json);
         }
         assertEquals(e4, json.contains("\"loopDio\":true"), json);
+        assertEquals(!e4, json.contains("\"e4defrag\":\"skipped: "), json);
         assertTrue(out.contains("decs/gather median"), out);
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(0, left.count(), "the benchmark left files behind");
