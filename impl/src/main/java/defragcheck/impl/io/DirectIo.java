@@ -3,6 +3,9 @@ package defragcheck.impl.io;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import defragcheck.impl.cache.Page;
@@ -23,9 +26,14 @@ public final class DirectIo {
     /** A direct write in flight: the block it will hit was fixed at submission. */
     public record DioRecord(long id, String actor, Inode inode, long lblock, long blk, byte[] data) {}
 
+    private record Pending(DioRecord rec, CompletableFuture<Void> done) {}
+
     private final Filesystem fs;
     private final List<DioRecord> inFlight = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong();
+    private final LinkedBlockingQueue<Pending> endIo = new LinkedBlockingQueue<>();
+    private Thread endIoThread;
+    private volatile boolean stopping;
 
     public DirectIo(Filesystem fs) {
         this.fs = fs;
@@ -74,6 +82,65 @@ public final class DirectIo {
         fs.hook().after(step);
     }
 
+    /**
+     * An asynchronous direct write (io_submit): submitted now, completed later by the end_io thread, independently of
+     * the submitter, which may go on and even block (as on i_rwsem) while its writes are in flight.
+     */
+    public CompletableFuture<Void> writeAsync(String actor, Inode inode, long lblock, byte[] data) throws IOException {
+        DioRecord rec = submit(actor, inode, lblock, data);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        startEndIo();
+        endIo.add(new Pending(rec, done));
+        return done;
+    }
+
+    private synchronized void startEndIo() {
+        if (endIoThread != null) {
+            return;
+        }
+        stopping = false;
+        endIoThread = new Thread(() -> {
+            while (true) {
+                Pending p;
+                try {
+                    p = endIo.poll(5, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                if (p == null) {
+                    if (stopping) {
+                        return;
+                    }
+                    continue;
+                }
+                try {
+                    complete(p.rec());
+                    p.done().complete(null);
+                } catch (IOException | RuntimeException e) {
+                    p.done().completeExceptionally(e);
+                }
+            }
+        }, "dio-end_io");
+        endIoThread.setDaemon(true);
+        endIoThread.start();
+    }
+
+    /** Lets the end_io thread complete everything queued, then stops it (flag, not interrupt: see Writeback). */
+    public synchronized void stopEndIo() throws IOException {
+        if (endIoThread == null) {
+            return;
+        }
+        stopping = true;
+        try {
+            endIoThread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while stopping direct I/O completion");
+        }
+        endIoThread = null;
+    }
+
     /** A synchronous direct write: submit, then complete. */
     public void write(String actor, Inode inode, long lblock, byte[] data) throws IOException {
         complete(submit(actor, inode, lblock, data));
@@ -120,6 +187,7 @@ public final class DirectIo {
 
     /** Completes every direct I/O in flight (e.g. before unmount). */
     public void completeAll() throws IOException {
+        stopEndIo();
         for (DioRecord r : inFlight()) {
             complete(r);
         }
