@@ -1,0 +1,116 @@
+package defragcheck.bench;
+
+import defragcheck.impl.defrag.Protocol;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * {@code bench}: defrag throughput of a fragmented file, drain-evict-copy-swap and legacy, against
+ * the O_DIRECT gather-copy ceiling of the same layout on the same image and against e4defrag on a
+ * loop-mounted ext4 holding the same layout. Contenders are interleaved in every round; only
+ * ratios within a round are compared (this VM's disk drifts 2-4x between runs).
+ */
+public final class DefragBenchmark {
+    public static final Ratio DECS_OVER_GATHER = new Ratio("decs", GatherLeg.NAME);
+    public static final Ratio DECS_OVER_E4DEFRAG = new Ratio("decs", E4defragLeg.NAME);
+    public static final Ratio LEGACY_OVER_GATHER = new Ratio("legacy", GatherLeg.NAME);
+    public static final double TARGET_OF_GATHER = 0.8;
+    public static final double TARGET_OF_E4DEFRAG = 1.5;
+
+    private DefragBenchmark() {}
+
+    /** The figures of one run: the environment line and one table per layout. */
+    public record Result(Environment environment, List<RoundTable> tables, boolean allSound) {}
+
+    /** Entry point of {@code Main bench}: 0 if every defrag kept the data intact, 1 if not, 2 on bad input or I/O failure. */
+    public static int main(String[] args, PrintStream out, PrintStream err) {
+        BenchOptions o;
+        try {
+            o = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("bench: " + e.getMessage());
+            return 2;
+        }
+        if (!Files.isDirectory(o.dir())) {
+            err.println("bench: --dir " + o.dir() + " is not a directory");
+            return 2;
+        }
+        try {
+            Result r = run(o, out);
+            return r.allSound() ? 0 : 1;
+        } catch (IOException | RuntimeException e) {
+            err.println("bench: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return 2;
+        }
+    }
+
+    /** Runs every layout, prints progress, the tables, the medians against the targets and the environment line. */
+    public static Result run(BenchOptions o, PrintStream out) throws IOException {
+        Path work = Files.createTempDirectory(o.dir(), "defragcheck-bench");
+        work.toFile().deleteOnExit(); // also when stopped by a signal; the image inside is registered after, so goes first
+        Environment env = new Environment(o);
+        try (ImageBench image = ImageBench.create(work, o.bytes(), o.threads())) {
+            List<Contender> contenders = new ArrayList<>(List.of(image.gather(),
+                    image.defrag(Protocol.DECS), image.defrag(Protocol.LEGACY)));
+            Optional<String> noE4 = o.e4defrag() ? LoopExt4.unavailableReason() : Optional.of("disabled by --no-e4defrag");
+            env.put("directIo", true).put("stagingBytes", DirectFile.MIB);
+            E4defragLeg e4 = null;
+            try {
+                if (noE4.isEmpty()) {
+                    e4 = E4defragLeg.create(work.resolve("ext4"), o.bytes());
+                    contenders.add(e4);
+                    env.put("e4defrag", "cold, loop-mounted ext4, timed e4defrag + fsync").put("loopDio", e4.loopDirectIo());
+                } else {
+                    env.put("e4defrag", "skipped: " + noE4.get());
+                    out.println("e4defrag leg skipped: " + noE4.get());
+                }
+                List<Ratio> ratios = List.of(DECS_OVER_GATHER, DECS_OVER_E4DEFRAG, LEGACY_OVER_GATHER);
+                List<RoundTable> tables = RoundRobin.run(contenders, o.chunks(), o.rounds(), ratios, out);
+                boolean sound = report(tables, out);
+                env.put("loadavgEnd", Environment.loadAverage());
+                out.println(env.json());
+                return new Result(env, tables, sound);
+            } finally {
+                if (e4 != null) {
+                    e4.close();
+                }
+            }
+        } finally {
+            Files.deleteIfExists(work);
+        }
+    }
+
+    /** Prints the tables and the verdict on the targets; returns whether every measurement was sound. */
+    private static boolean report(List<RoundTable> tables, PrintStream out) {
+        boolean sound = true;
+        out.println();
+        for (RoundTable t : tables) {
+            out.print(t.render());
+            out.println(verdict(t, DECS_OVER_GATHER, TARGET_OF_GATHER) + "; " + verdict(t, DECS_OVER_E4DEFRAG, TARGET_OF_E4DEFRAG));
+            out.println();
+            for (var round : t.rounds()) {
+                sound &= round.values().stream().allMatch(Measurement::sound);
+            }
+        }
+        if (!sound) {
+            out.println("DATA CHECK FAILED: a contender lost or corrupted blocks, or did not defragment (BAD above)");
+        }
+        return sound;
+    }
+
+    private static String verdict(RoundTable t, Ratio r, double target) {
+        OptionalDouble m = t.median(r);
+        if (m.isEmpty()) {
+            return r.label() + " not measured";
+        }
+        return String.format(Locale.ROOT, "%s median %.2f (target >= %.1f: %s)", r.label(), m.getAsDouble(), target,
+                m.getAsDouble() >= target ? "met" : "MISSED");
+    }
+}
