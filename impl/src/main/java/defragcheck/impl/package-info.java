@@ -16,8 +16,9 @@
  *
  * <p>Choices the spec and the conformance mapping must agree with: logical blocks are 0-based and physical blocks
  * are device block numbers; a buffered write, a DIO completion and a write fault turn an unwritten block written at
- * once (so the reader view never shows Zero for a completed write); a read does not fill the page cache; a direct
- * write first writes back and drops a cached page of its block (as the kernel does); the legacy protocol's swaps are
+ * once (so the reader view never shows Zero for a completed write); a read fills the page cache only through
+ * {@code readFill} (the spec's ReadFill); a direct write's completion drops and unmaps a cached page of its block
+ * (the spec's DioComplete); the legacy protocol's swaps are
  * committed with the next metadata commit or sync (jbd2 batching), DECS commits its swap at once.
  */
 package defragcheck.impl;

@@ -89,7 +89,8 @@ class AbstractStateTest {
             m.unlock();
             s = fs.abstractState();
             assertTrue(s.rwsem().isEmpty() && s.ilock().isEmpty() && s.step().isEmpty());
-            assertEquals(List.of(Action.BufferedWrite, Action.MmapFault, Action.LockInodes, Action.LockInvalidate, Action.DrainDio,
+            assertEquals(List.of(Action.BufferedWrite, Action.MmapFault, Action.LockInodes, Action.LockInodes, Action.LockInvalidate,
+                    Action.LockInvalidate, Action.DrainDio,
                     Action.FlushCache, Action.EvictCache, Action.CopyData, Action.SwapExtents, Action.Unlock),
                     seen.stream().map(StepHook.Step::action).toList());
         }

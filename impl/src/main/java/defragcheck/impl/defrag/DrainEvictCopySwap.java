@@ -7,7 +7,6 @@ import java.util.List;
 import defragcheck.impl.fs.Extent;
 import defragcheck.impl.fs.Inode;
 import defragcheck.impl.fs.MetadataTransaction;
-import defragcheck.impl.lock.LockOrder;
 import defragcheck.impl.observe.Action;
 import defragcheck.impl.observe.StepHook;
 
@@ -41,13 +40,7 @@ public final class DrainEvictCopySwap extends MoveExtents {
 
     /** LockInvalidate: filemap_invalidate_lock_two, lower inode number first. */
     public void lockInvalidate() throws IOException {
-        StepHook.Step s = begin(Action.LockInvalidate, -1);
-        if (!opts.removed(Ablation.NO_INVALIDATE_LOCK)) {
-            for (Inode i : LockOrder.ordered(orig, donor)) {
-                acquire(i.invalidateLock);
-            }
-        }
-        end(s);
+        lockTwo(Action.LockInvalidate, Ablation.NO_INVALIDATE_LOCK, i -> i.invalidateLock);
     }
 
     /** FlushCache: filemap_write_and_wait_range on both ranges. */

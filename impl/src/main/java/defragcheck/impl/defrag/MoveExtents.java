@@ -3,6 +3,7 @@ package defragcheck.impl.defrag;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import defragcheck.impl.fs.Filesystem;
 import defragcheck.impl.fs.Inode;
@@ -107,13 +108,25 @@ public abstract class MoveExtents implements Filesystem.StepReporter {
 
     /** LockInodes: i_rwsem of both inodes, lower inode number first. */
     public void lockInodes() throws IOException {
-        StepHook.Step s = begin(Action.LockInodes, -1);
-        if (!opts.removed(Ablation.NO_LOCKS)) {
-            for (Inode i : LockOrder.ordered(orig, donor)) {
-                acquire(i.rwsem);
-            }
+        lockTwo(Action.LockInodes, Ablation.NO_LOCKS, i -> i.rwsem);
+    }
+
+    /**
+     * Takes one lock class of both inodes in {@link LockOrder}: one hook step per inode, as in the spec (a scheduler
+     * can run other actors, or a crossing defrag, between the two); the step ends once both are held.
+     */
+    protected void lockTwo(Action action, Ablation ablation, Function<Inode, InodeLock> lockOf) throws IOException {
+        if (opts.removed(ablation)) {
+            end(begin(action, -1));
+            return;
         }
-        end(s);
+        List<Inode> order = LockOrder.ordered(orig, donor);
+        StepHook.Step first = begin(action, -1);
+        acquire(lockOf.apply(order.get(0)));
+        fs.hook().after(first);
+        StepHook.Step second = begin(action, -1);
+        acquire(lockOf.apply(order.get(1)));
+        end(second);
     }
 
     /** DrainDio: inode_dio_wait on both inodes. */

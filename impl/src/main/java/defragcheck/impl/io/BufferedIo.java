@@ -16,7 +16,7 @@ import defragcheck.impl.observe.StepHook;
 /**
  * Buffered I/O (generic_perform_write / filemap_read). A write holds i_rwsem exclusively for its one step and
  * lands in the page cache (dirty, to be written to the page's block by writeback); for DAX it goes straight to the
- * block through the mapping. A read is the reader view; it does not populate the cache.
+ * block through the mapping. A read is the reader view; {@link #readFill} is the cache fill of a read that misses.
  */
 public final class BufferedIo {
     private static final int READ_CHUNK_BLOCKS = 256;
@@ -62,6 +62,27 @@ public final class BufferedIo {
         byte[] out = fs.monitor().atomically(() -> fs.dataPath().readerView(inode, lblock));
         fs.hook().after(step);
         return out;
+    }
+
+    /**
+     * ReadFill: a buffered read that misses the cache fills the page, clean, from its block (zeros if unwritten),
+     * under the invalidate lock shared (filemap_create_folio). DAX reads and cached pages fill nothing; a hole is
+     * not filled.
+     */
+    public void readFill(String actor, Inode inode, long lblock) throws IOException {
+        StepHook.Step step = new StepHook.Step(actor, Action.ReadFill, inode.ino(), lblock);
+        fs.hook().before(step);
+        fs.monitor().when(inode.invalidateLock::isFree, () -> {
+            PageKey key = new PageKey(inode.ino(), lblock);
+            Extent e = inode.extentMap().find(lblock);
+            if (!inode.isDax() && e != null && fs.cache().get(key) == null) {
+                long blk = e.pblock() + (lblock - e.lblock());
+                byte[] data = e.unwritten() ? new byte[BlockDevice.BLOCK_SIZE] : fs.dataPath().read(inode, blk);
+                fs.cache().insert(key, data, false, blk);
+            }
+            return null;
+        });
+        fs.hook().after(step);
     }
 
     /**

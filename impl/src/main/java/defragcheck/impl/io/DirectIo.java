@@ -40,15 +40,14 @@ public final class DirectIo {
     }
 
     /**
-     * DioSubmit. Like the kernel it first writes back and invalidates a cached page of the block, so the page
-     * cannot later overwrite the direct write.
+     * DioSubmit: captures the block. A cached page of the block is dropped at completion (see {@link #complete}),
+     * where the spec models the kernel's invalidation of the range.
      */
     public DioRecord submit(String actor, Inode inode, long lblock, byte[] data) throws IOException {
         BufferedIo.checkBlock(data);
         StepHook.Step step = new StepHook.Step(actor, Action.DioSubmit, inode.ino(), lblock);
         fs.hook().before(step);
         DioRecord rec = fs.monitor().when(inode.rwsem::isFree, () -> {
-            flushAndInvalidate(inode, lblock);
             long blk = inode.extentMap().physical(lblock);
             if (blk < 0) {
                 blk = fs.allocateForWrite(inode, lblock);
@@ -62,7 +61,11 @@ public final class DirectIo {
         return rec;
     }
 
-    /** DioComplete: the data reaches the block captured at submission; unwritten → written if still mapped there. */
+    /**
+     * DioComplete: the data reaches the block captured at submission; unwritten → written if still mapped there;
+     * kiocb_invalidate_post_direct_write drops and unmaps the cached page, so it can neither overwrite the direct
+     * write later nor hide it from readers.
+     */
     public void complete(DioRecord rec) throws IOException {
         StepHook.Step step = new StepHook.Step(rec.actor(), Action.DioComplete, rec.inode().ino(), rec.lblock());
         fs.hook().before(step);
@@ -75,6 +78,8 @@ public final class DirectIo {
             if (inode.extentMap().physical(rec.lblock()) == rec.blk()) {
                 fs.markWritten(inode, rec.lblock());
             }
+            fs.cache().drop(inode.ino(), rec.lblock(), 1);
+            fs.ptes().unmap(inode.ino(), rec.lblock(), 1);
             fs.recordCompletedWrite(inode, rec.lblock(), rec.data());
             inode.dioEnd();
             return null;
@@ -163,21 +168,6 @@ public final class DirectIo {
         });
         fs.hook().after(step);
         return out;
-    }
-
-    private void flushAndInvalidate(Inode inode, long lblock) throws IOException {
-        if (inode.isDax()) {
-            return;
-        }
-        PageKey key = new PageKey(inode.ino(), lblock);
-        Page p = fs.cache().get(key);
-        if (p != null) {
-            if (p.dirty()) {
-                fs.device().writeBlock(p.blk(), p.data());
-            }
-            fs.cache().drop(inode.ino(), lblock, 1);
-            fs.ptes().unmap(inode.ino(), lblock, 1);
-        }
     }
 
     /** inode_dio_wait: blocks until no direct I/O of the inode is in flight. */
