@@ -106,7 +106,7 @@ public record AbstractState(
         Map<Long, BlockValue> disk = new TreeMap<>();
         long first = fs.superblock().dataStart();
         long total = fs.device().blocks();
-        int chunk = 256;
+        int chunk = (int) Math.max(1, Math.min(256, total - first)); // small images: no 1 MiB buffer per snapshot
         ByteBuffer buf = AlignedBuffers.allocate(chunk * BlockDevice.BLOCK_SIZE);
         for (long b = first; b < total; b += chunk) {
             int n = (int) Math.min(chunk, total - b);
