@@ -1,0 +1,125 @@
+package defragcheck.conformance;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import defragcheck.impl.cache.PageKey;
+import defragcheck.impl.defrag.Ablation;
+import defragcheck.impl.defrag.MoveExtents;
+import defragcheck.impl.fs.Inode;
+import defragcheck.impl.io.DirectIo;
+import defragcheck.impl.lock.LockOrder;
+import defragcheck.impl.observe.AbstractState;
+import tlc2.tool.TLCState;
+
+/**
+ * Drives the implementation's actors under a chosen interleaving, without the spec: at each point the operations
+ * the implementation would run without blocking (its own lock and drain conditions, read from its state) are
+ * listed in a fixed order and {@code choices} pick one. Writers issue at most the model's MaxWrites writes.
+ * The states after every operation form the trace that {@link TraceValidator} checks.
+ */
+public final class ImplDriver {
+    /** One operation an actor can take now, and how to take it. */
+    public record Op(String label, IoAction run) {}
+
+    @FunctionalInterface
+    public interface IoAction {
+        void run() throws IOException;
+    }
+
+    private final ImplRig rig;
+    private final Map<String, Ablation> lockAblation = Map.of("LockInodes", Ablation.NO_LOCKS, "LockInvalidate", Ablation.NO_INVALIDATE_LOCK);
+
+    public ImplDriver(ImplRig rig) {
+        this.rig = rig;
+    }
+
+    /** Runs operations picked by {@code choices} (each modulo the number enabled) and returns the mapped states, Init first. */
+    public List<TLCState> run(SpecModel spec, List<Integer> choices) throws IOException {
+        StateMapping mapping = new StateMapping(spec, rig);
+        List<TLCState> states = new ArrayList<>();
+        ImplRig.Snapshot snap = rig.snapshot();
+        states.add(mapping.toTlc(snap, seq -> (int) seq));
+        for (int choice : choices) {
+            List<Op> ops = enabled(snap.state());
+            if (ops.isEmpty()) {
+                break;
+            }
+            ops.get(Math.floorMod(choice, ops.size())).run().run();
+            snap = rig.snapshot();
+            states.add(mapping.toTlc(snap, seq -> (int) seq));
+        }
+        return states;
+    }
+
+    /** The operations that would not block now, in a fixed order. */
+    public List<Op> enabled(AbstractState s) {
+        ModelConstants c = rig.constants();
+        List<Op> ops = new ArrayList<>();
+        boolean writesLeft = rig.issued() < c.maxWrites();
+        for (String f : c.origs()) {
+            int ino = rig.file(f).ino();
+            boolean rwsemFree = !s.rwsem().containsKey(ino);
+            boolean ilockFree = !s.ilock().containsKey(ino);
+            for (int lb = 1; lb <= c.lblocks(); lb++) {
+                int l = lb;
+                if (writesLeft && rwsemFree && (c.writers().contains("buffered") || c.dax() && c.writers().contains("direct"))) {
+                    ops.add(new Op("BufferedWrite " + f + " " + lb, () -> rig.bufferedWrite(f, l)));
+                }
+                if (writesLeft && rwsemFree && c.writers().contains("direct") && !c.dax()) {
+                    ops.add(new Op("DioSubmit " + f + " " + lb, () -> rig.dioSubmit(f, l)));
+                }
+                if (writesLeft && c.writers().contains("mmap")) {
+                    if (ilockFree) {
+                        ops.add(new Op("MmapFault " + f + " " + lb, () -> rig.mmapFault(f, l)));
+                    }
+                    ops.add(new Op("MmapStore " + f + " " + lb, () -> rig.mmapStore(f, l)));
+                }
+                if (c.readers() && ilockFree) {
+                    ops.add(new Op("ReadFill " + f + " " + lb, () -> rig.readFill(f, l)));
+                }
+            }
+        }
+        for (DirectIo.DioRecord r : rig.inFlight()) {
+            ops.add(new Op("DioComplete " + r.id(), () -> rig.dioComplete(r)));
+        }
+        for (PageKey k : s.cache().keySet()) {
+            String f = rig.fileName(k.ino());
+            int lb = (int) k.lblock() + 1;
+            ops.add(new Op("Writeback " + f + " " + lb, () -> rig.writeback(f, lb)));
+        }
+        for (int d = 1; d <= rig.movers().size(); d++) {
+            MoveExtents m = rig.mover(d);
+            if (!m.done() && defragEnabled(m, s)) {
+                int id = d;
+                ops.add(new Op(m.step() + " " + d, () -> rig.defragStep(id)));
+            }
+        }
+        return ops;
+    }
+
+    /** The defrag's own wait conditions: a lock step waits for the next lock in address order, the drain for DIO. */
+    private boolean defragEnabled(MoveExtents m, AbstractState s) {
+        String step = m.step();
+        Inode orig = rig.file(rig.constants().defrags().get(Integer.parseInt(m.id()) - 1).orig());
+        Inode donor = rig.file(rig.constants().defrags().get(Integer.parseInt(m.id()) - 1).donor());
+        if (lockAblation.containsKey(step)) {
+            if (rig.ablations().contains(lockAblation.get(step))) {
+                return true;
+            }
+            Map<Integer, String> held = step.equals("LockInodes") ? s.rwsem() : s.ilock();
+            for (Inode i : LockOrder.ordered(orig, donor)) {
+                if (!m.id().equals(held.get(i.ino()))) {
+                    return !held.containsKey(i.ino());
+                }
+            }
+            return true;
+        }
+        if (step.equals("DrainDio") && !rig.ablations().contains(Ablation.NO_DRAIN)) {
+            return s.dio().stream().noneMatch(d -> d.ino() == orig.ino() || d.ino() == donor.ino());
+        }
+        return true;
+    }
+}

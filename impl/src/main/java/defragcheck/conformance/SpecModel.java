@@ -1,0 +1,275 @@
+package defragcheck.conformance;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import defragcheck.harness.Model;
+import defragcheck.harness.TlcRunner;
+import defragcheck.harness.TlcStatics;
+import tla2sany.semantic.OpDeclNode;
+import tla2sany.semantic.OpDefNode;
+import tlc2.tool.Action;
+import tlc2.tool.EvalControl;
+import tlc2.tool.StateVec;
+import tlc2.tool.TLCState;
+import tlc2.tool.impl.FastTool;
+import tlc2.util.Context;
+import tlc2.util.FP64;
+import tlc2.value.IValue;
+import tlc2.value.impl.FcnRcdValue;
+import tlc2.value.impl.SetEnumValue;
+import tlc2.value.impl.Value;
+
+/**
+ * One model loaded into TLC's FastTool: the step oracle and state generator of the conformance tests (tlc-api-notes
+ * §2, §6). Only one spec can be live per class loader and any TLC run in between invalidates it (§2.4.3): load a
+ * model again after {@link TlcRunner#check}. Every state handed out is fingerprinted at once (§2.4.1).
+ */
+public final class SpecModel {
+    /**
+     * A step of the spec from {@code from} to {@code state} by a sub-action: its name and \E-bound parameters.
+     * TLC splits Next only on \E over constant sets, so DioComplete(r) and Writeback(k), quantified over state
+     * (dio, DOMAIN cache), arrive as one sub-action "WriterStep": the step itself says which and with what.
+     */
+    public record Step(Action action, TLCState from, TLCState state) {
+        public String name() {
+            String n = action.getName().toString();
+            if (!n.equals("WriterStep")) {
+                return n;
+            }
+            return from.lookup("dio").equals(state.lookup("dio")) ? "Writeback" : "DioComplete";
+        }
+
+        /** The parameter {@code name}: "f", "lb", "d" from the sub-action; "r" (DioComplete), "k" (Writeback) from the step. */
+        public IValue param(String name) {
+            if (name.equals("r")) {
+                return only(minus(from.lookup("dio"), state.lookup("dio")));
+            }
+            if (name.equals("k")) {
+                FcnRcdValue before = (FcnRcdValue) ((Value) from.lookup("cache")).toFcnRcd();
+                FcnRcdValue after = (FcnRcdValue) ((Value) state.lookup("cache")).toFcnRcd();
+                for (int i = 0; i < before.domain.length; i++) {
+                    if (!before.values[i].equals(after.select(before.domain[i]))) {
+                        return before.domain[i];
+                    }
+                }
+                throw new IllegalStateException("no page written back in " + label());
+            }
+            return (IValue) action.con.lookup(sym -> sym.getName().toString().equals(name));
+        }
+
+        public String label() {
+            String n = name();
+            if (n.equals("DioComplete")) {
+                return n + "(" + param("r") + ")";
+            }
+            if (n.equals("Writeback")) {
+                return n + "(" + param("k") + ")";
+            }
+            IValue d = param("d");
+            if (d != null) {
+                return n + "(" + d + ")";
+            }
+            IValue f = param("f");
+            return f == null ? n : n + "(" + f + ", " + param("lb") + ")";
+        }
+
+        private static Value minus(IValue a, IValue b) {
+            List<Value> out = new ArrayList<>();
+            for (Value v : ((SetEnumValue) ((Value) a).toSetEnum()).elems.toArray()) {
+                if (!((Value) b).member(v)) {
+                    out.add(v);
+                }
+            }
+            return out.size() == 1 ? out.get(0) : null;
+        }
+
+        private static IValue only(Value v) {
+            if (v == null) {
+                throw new IllegalStateException("not one direct write completed");
+            }
+            return v;
+        }
+    }
+
+    private final Model model;
+    private final FastTool tool;
+    private final Action[] actions;
+    private final Action[] invariants;
+    private final String[] invariantNames;
+
+    private SpecModel(Model model) {
+        this.model = model;
+        TlcStatics.reset();
+        FP64.Init(0);
+        this.tool = new FastTool(model.tla().getParent().toString(), model.module(), model.name(), TlcRunner.resolver(model));
+        this.actions = tool.getActions();
+        this.invariants = tool.getInvariants();
+        this.invariantNames = tool.getInvNames();
+    }
+
+    public static SpecModel load(Model model) {
+        return new SpecModel(model);
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    /** The sub-actions of Next (split on top-level \/ and \E). */
+    public List<Action> actions() {
+        return List.of(actions);
+    }
+
+    /** The distinct action names of Next, e.g. "BufferedWrite", "Terminated". */
+    public Set<String> actionNames() {
+        Set<String> names = new java.util.TreeSet<>();
+        for (Action a : actions) {
+            names.add(a.getName().toString());
+        }
+        return names;
+    }
+
+    public TLCState init() {
+        StateVec inits = tool.getInitStates();
+        if (inits.size() != 1) {
+            throw new IllegalStateException(model.name() + ": " + inits.size() + " initial states, expected 1");
+        }
+        TLCState s = inits.elementAt(0);
+        s.fingerPrint();
+        return s;
+    }
+
+    /** Every successor of {@code s} with the sub-action that produces it (stutter steps included, e.g. Terminated). */
+    public List<Step> successors(TLCState s) {
+        List<Step> out = new ArrayList<>();
+        for (Action a : actions) {
+            StateVec next = tool.getNextStates(a, s);
+            for (int i = 0; i < next.size(); i++) {
+                TLCState t = next.elementAt(i);
+                t.fingerPrint();
+                out.add(new Step(a, s, t));
+            }
+        }
+        return out;
+    }
+
+    /** The sub-actions of which {@code (s, t)} is a step (empty: no step of Next). */
+    public List<String> explain(TLCState s, TLCState t) {
+        List<String> names = new ArrayList<>();
+        for (Action a : actions) {
+            if (tool.isValid(a, s, t)) {
+                names.add(new Step(a, s, t).label());
+            }
+        }
+        return names;
+    }
+
+    /** Whether {@code s} is the initial state. */
+    public boolean isInit(TLCState s) {
+        return init().fingerPrint() == s.fingerPrint() && init().equals(s);
+    }
+
+    /** The names of the cfg's invariants {@code s} violates. */
+    public List<String> violatedInvariants(TLCState s) {
+        List<String> bad = new ArrayList<>();
+        for (int i = 0; i < invariants.length; i++) {
+            if (!tool.isValid(invariants[i], s)) {
+                bad.add(invariantNames[i]);
+            }
+        }
+        return bad;
+    }
+
+    /** The value of the constant or 0-ary definition {@code name} (e.g. "LBlocks", "DAX", "Writers", "Plan"). */
+    public IValue value(String name) {
+        for (OpDeclNode c : tool.getRootModule().getConstantDecls()) {
+            if (c.getName().toString().equals(name)) {
+                Object v = tool.lookup(c);
+                return v instanceof OpDefNode def ? evalDef(def) : (IValue) v;
+            }
+        }
+        for (OpDefNode d : tool.getRootModule().getOpDefs()) {
+            if (d.getName().toString().equals(name) && d.getArity() == 0) {
+                return evalDef(d);
+            }
+        }
+        throw new IllegalArgumentException(model.name() + ": no constant or definition " + name);
+    }
+
+    private IValue evalDef(OpDefNode def) {
+        return tool.eval(def.getBody(), Context.Empty, TLCState.Empty, TLCState.Empty, EvalControl.Clear);
+    }
+
+    /**
+     * A random behaviour of at most {@code length} steps from Init: at each state a successor is picked by
+     * {@code pick} among those leading to a state not in {@code visited} if {@code preferNew} and any exists, else
+     * among all. Stops early where no successor exists. Reproducible for a given seed within one JVM.
+     */
+    public List<Step> walk(long seed, int length, Set<Long> visited, boolean preferNew) {
+        Random rnd = new Random(seed);
+        List<Step> out = new ArrayList<>();
+        TLCState s = init();
+        for (int i = 0; i < length; i++) {
+            List<Step> next = successors(s);
+            if (next.isEmpty()) {
+                break;
+            }
+            List<Step> fresh = preferNew ? next.stream().filter(st -> !visited.contains(st.state().fingerPrint())).toList() : List.of();
+            List<Step> from = fresh.isEmpty() ? next : fresh;
+            Step chosen = from.get(rnd.nextInt(from.size()));
+            out.add(chosen);
+            s = chosen.state();
+        }
+        return out;
+    }
+
+    /** The fingerprints of every reachable state (breadth-first; the same set TLC counts as distinct states). */
+    public Set<Long> reachableFingerprints() {
+        Set<Long> seen = new HashSet<>();
+        ArrayList<TLCState> queue = new ArrayList<>();
+        TLCState s0 = init();
+        seen.add(s0.fingerPrint());
+        queue.add(s0);
+        for (int head = 0; head < queue.size(); head++) {
+            for (Step st : successors(queue.get(head))) {
+                if (seen.add(st.state().fingerPrint())) {
+                    queue.add(st.state());
+                }
+            }
+            queue.set(head, null);
+        }
+        return seen;
+    }
+
+    /** The first sequence of steps from Init whose states satisfy {@code matches} one after the other. */
+    public List<Step> followStates(List<Predicate<TLCState>> matches) {
+        List<Step> out = new ArrayList<>();
+        TLCState s = init();
+        for (Predicate<TLCState> m : matches) {
+            Step found = null;
+            for (Step st : successors(s)) {
+                if (m.test(st.state())) {
+                    found = st;
+                    break;
+                }
+            }
+            if (found == null) {
+                throw new IllegalStateException(model.name() + ": no successor of state " + (out.size() + 1) + " matches the trace");
+            }
+            out.add(found);
+            s = found.state();
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return model.name() + " " + Arrays.toString(invariantNames);
+    }
+}
