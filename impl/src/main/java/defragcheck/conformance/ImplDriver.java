@@ -3,14 +3,10 @@ package defragcheck.conformance;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import defragcheck.impl.cache.PageKey;
-import defragcheck.impl.defrag.Ablation;
 import defragcheck.impl.defrag.MoveExtents;
-import defragcheck.impl.fs.Inode;
 import defragcheck.impl.io.DirectIo;
-import defragcheck.impl.lock.LockOrder;
 import defragcheck.impl.observe.AbstractState;
 import tlc2.tool.TLCState;
 
@@ -30,10 +26,11 @@ public final class ImplDriver {
     }
 
     private final ImplRig rig;
-    private final Map<String, Ablation> lockAblation = Map.of("LockInodes", Ablation.NO_LOCKS, "LockInvalidate", Ablation.NO_INVALIDATE_LOCK);
+    private final ImplGuards guards;
 
     public ImplDriver(ImplRig rig) {
         this.rig = rig;
+        this.guards = new ImplGuards(rig);
     }
 
     /** Runs operations picked by {@code choices} (each modulo the number enabled) and returns the mapped states, Init first. */
@@ -61,8 +58,8 @@ public final class ImplDriver {
         boolean writesLeft = rig.issued() < c.maxWrites();
         for (String f : c.origs()) {
             int ino = rig.file(f).ino();
-            boolean rwsemFree = !s.rwsem().containsKey(ino);
-            boolean ilockFree = !s.ilock().containsKey(ino);
+            boolean rwsemFree = guards.writerEnabled("BufferedWrite", ino, s);
+            boolean ilockFree = guards.writerEnabled("MmapFault", ino, s);
             for (int lb = 1; lb <= c.lblocks(); lb++) {
                 int l = lb;
                 if (writesLeft && rwsemFree && (c.writers().contains("buffered") || c.dax() && c.writers().contains("direct"))) {
@@ -92,34 +89,11 @@ public final class ImplDriver {
         }
         for (int d = 1; d <= rig.movers().size(); d++) {
             MoveExtents m = rig.mover(d);
-            if (!m.done() && defragEnabled(m, s)) {
+            if (!m.done() && guards.defragEnabled(m, s)) {
                 int id = d;
                 ops.add(new Op(m.step() + " " + d, () -> rig.defragStep(id)));
             }
         }
         return ops;
-    }
-
-    /** The defrag's own wait conditions: a lock step waits for the next lock in address order, the drain for DIO. */
-    private boolean defragEnabled(MoveExtents m, AbstractState s) {
-        String step = m.step();
-        Inode orig = rig.file(rig.constants().defrags().get(Integer.parseInt(m.id()) - 1).orig());
-        Inode donor = rig.file(rig.constants().defrags().get(Integer.parseInt(m.id()) - 1).donor());
-        if (lockAblation.containsKey(step)) {
-            if (rig.ablations().contains(lockAblation.get(step))) {
-                return true;
-            }
-            Map<Integer, String> held = step.equals("LockInodes") ? s.rwsem() : s.ilock();
-            for (Inode i : LockOrder.ordered(orig, donor)) {
-                if (!m.id().equals(held.get(i.ino()))) {
-                    return !held.containsKey(i.ino());
-                }
-            }
-            return true;
-        }
-        if (step.equals("DrainDio") && !rig.ablations().contains(Ablation.NO_DRAIN)) {
-            return s.dio().stream().noneMatch(d -> d.ino() == orig.ino() || d.ino() == donor.ino());
-        }
-        return true;
     }
 }

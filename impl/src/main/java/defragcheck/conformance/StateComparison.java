@@ -28,6 +28,15 @@ public final class StateComparison {
         return spec.fingerPrint() == impl.fingerPrint() && differing(spec, impl).isEmpty();
     }
 
+    /** One state, a variable a line. */
+    public static String print(TLCState s) {
+        StringBuilder out = new StringBuilder();
+        for (OpDeclNode v : TLCState.vars) {
+            out.append(String.format("    %-10s %s%n", v.getName(), s.lookup(v.getName())));
+        }
+        return out.toString();
+    }
+
     /** Every variable; a differing one is marked "≠" and shows both values. */
     public static String sideBySide(TLCState spec, TLCState impl) {
         List<String> diff = differing(spec, impl);
