@@ -2,62 +2,121 @@ package defragcheck.conformance;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedList;
 import java.util.List;
 
+import defragcheck.impl.observe.AbstractState;
 import tlc2.tool.TLCState;
 
 /**
- * Runs a schedule taken from one model on a rig whose defrag may have other steps (another protocol, or an
- * ablated step the schedule's model omits): before a defrag step of the schedule, the defrag first runs any of
- * its own steps the schedule does not name. Records the implementation's state after every step.
+ * Runs a schedule taken from one model (a counterexample) on a rig whose implementation may differ: another
+ * protocol, an ablated step, or the full protocol where the model omitted a step. The schedule's writer steps and
+ * defrag steps keep their order; when the implementation would block the next step (a writer behind the
+ * defrag's lock, the drain behind a direct write), the other side's next steps run first, as the waiting thread
+ * would let them. A defrag step of the schedule runs the defrag's own steps up to and including it (the steps the
+ * schedule's model does not have run in between); a step of the other protocol (MovePage on DECS) runs the
+ * defrag's next step. Records the implementation's state after every step.
  */
 public final class ScheduleRunner {
-    private ScheduleRunner() {}
+    private final ImplRig rig;
+    private final StateMapping mapping;
+    private final ImplGuards guards;
+    private final List<TLCState> states = new ArrayList<>();
 
-    /**
-     * {@code finish}: afterwards run every defrag to its end. Returns the mapped states, Init first.
-     * A step the implementation refuses (e.g. a store without a writable pte) fails with its reason.
-     */
+    private ScheduleRunner(SpecModel spec, ImplRig rig) {
+        this.rig = rig;
+        this.mapping = new StateMapping(spec, rig);
+        this.guards = new ImplGuards(rig);
+    }
+
+    /** {@code finish}: afterwards run every defrag to its end. Returns the mapped states, Init first. */
     public static List<TLCState> run(SpecModel spec, ImplRig rig, List<ScheduleStep> schedule, boolean finish) throws IOException {
-        StateMapping mapping = new StateMapping(spec, rig);
-        List<TLCState> states = new ArrayList<>();
-        states.add(mapping.toTlc(rig.snapshot(), seq -> (int) seq));
-        for (ScheduleStep st : schedule) {
-            if (st.isDefragStep()) {
-                if (rig.mover(st.defrag()).done()) {
-                    continue; // a shorter protocol already finished
-                }
-                while (!rig.mover(st.defrag()).done() && !rig.mover(st.defrag()).step().equals(st.action())
-                        && !otherProtocolStep(rig, st)) {
-                    rig.defragStep(st.defrag());
-                    states.add(mapping.toTlc(rig.snapshot(), seq -> (int) seq));
-                }
-                if (rig.mover(st.defrag()).done()) {
-                    continue;
-                }
-                rig.defragStep(st.defrag());
-            } else {
-                String refused = Replayer.apply(st, rig);
-                if (refused != null) {
-                    throw new IOException("step " + st + ": " + refused);
+        return new ScheduleRunner(spec, rig).go(schedule, finish);
+    }
+
+    private List<TLCState> go(List<ScheduleStep> schedule, boolean finish) throws IOException {
+        record();
+        LinkedList<ScheduleStep> queue = new LinkedList<>(schedule);
+        while (!queue.isEmpty()) {
+            ScheduleStep head = queue.getFirst();
+            if (enabled(head)) {
+                take(queue.removeFirst());
+                continue;
+            }
+            ScheduleStep other = null;
+            for (ScheduleStep st : queue) {
+                if (st.isDefragStep() != head.isDefragStep() && enabled(st)) {
+                    other = st;
+                    break;
                 }
             }
-            states.add(mapping.toTlc(rig.snapshot(), seq -> (int) seq));
+            if (other != null) {
+                queue.remove(other);
+                take(other);
+            } else if (!head.isDefragStep() && defragOwnStep()) {
+                continue; // the defrag the writer waits for moves on by itself
+            } else {
+                throw new IOException("the implementation blocks every remaining step of the schedule: " + queue);
+            }
         }
         if (finish) {
             for (int d = 1; d <= rig.movers().size(); d++) {
                 while (!rig.mover(d).done()) {
                     rig.defragStep(d);
-                    states.add(mapping.toTlc(rig.snapshot(), seq -> (int) seq));
+                    record();
                 }
             }
         }
         return states;
     }
 
-    /** The schedule names a step the rig's protocol does not have (legacy's MovePage on DECS): take the next one. */
-    private static boolean otherProtocolStep(ImplRig rig, ScheduleStep st) {
-        boolean decs = rig.constants().decs();
-        return decs ? st.action().equals("MovePage") : !List.of("LockInodes", "DrainDio", "MovePage", "Unlock").contains(st.action());
+    private boolean enabled(ScheduleStep st) throws IOException {
+        AbstractState s = rig.fs().abstractState();
+        if (st.isDefragStep()) {
+            return rig.mover(st.defrag()).done() || guards.defragEnabled(rig.mover(st.defrag()), s);
+        }
+        if (st.action().equals("DioComplete")) {
+            return rig.inFlight(st.file(), st.lblock(), st.write()) != null;
+        }
+        return st.file() == null || guards.writerEnabled(st.action(), rig.file(st.file()).ino(), s);
+    }
+
+    private void take(ScheduleStep st) throws IOException {
+        if (!st.isDefragStep()) {
+            String refused = Replayer.apply(st, rig);
+            if (refused != null) {
+                throw new IOException("step " + st + ": " + refused);
+            }
+            record();
+            return;
+        }
+        var m = rig.mover(st.defrag());
+        boolean foreign = rig.constants().decs() ? st.action().equals("MovePage")
+                : !List.of("LockInodes", "DrainDio", "MovePage", "Unlock").contains(st.action());
+        while (!m.done() && !foreign && !m.step().equals(st.action())) {
+            rig.defragStep(st.defrag());
+            record();
+        }
+        if (!m.done()) {
+            rig.defragStep(st.defrag());
+            record();
+        }
+    }
+
+    /** Runs the first defrag's next step if it can run; false if none can. */
+    private boolean defragOwnStep() throws IOException {
+        AbstractState s = rig.fs().abstractState();
+        for (int d = 1; d <= rig.movers().size(); d++) {
+            if (!rig.mover(d).done() && guards.defragEnabled(rig.mover(d), s)) {
+                rig.defragStep(d);
+                record();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void record() throws IOException {
+        states.add(mapping.toTlc(rig.snapshot(), seq -> (int) seq));
     }
 }

@@ -9,9 +9,13 @@ final class LoadedSpec {
 
     private LoadedSpec() {}
 
-    static synchronized SpecModel of(String model) {
-        if (current == null || !current.model().name().equals(model)) {
-            current = SpecModel.load(Models.named(model));
+    static SpecModel of(String model) {
+        return of(Models.named(model));
+    }
+
+    static synchronized SpecModel of(defragcheck.harness.Model model) {
+        if (current == null || !current.model().equals(model)) {
+            current = SpecModel.load(model);
         }
         return current;
     }
