@@ -13,7 +13,7 @@ import tlc2.tool.TLCState;
  * protocol, an ablated step, or the full protocol where the model omitted a step. The schedule's writer steps and
  * defrag steps keep their order; when the implementation would block the next step (a writer behind the
  * defrag's lock, the drain behind a direct write), the other side's next steps run first, as the waiting thread
- * would let them. A defrag step of the schedule runs the defrag's own steps up to and including it (the steps the
+ * would let them (a drain with no writer step left waits for the oldest direct write's completion). A defrag step of the schedule runs the defrag's own steps up to and including it (the steps the
  * schedule's model does not have run in between); a step of the other protocol (MovePage on DECS) runs the
  * defrag's next step. Records the implementation's state after every step.
  */
@@ -55,6 +55,9 @@ public final class ScheduleRunner {
                 take(other);
             } else if (!head.isDefragStep() && defragOwnStep()) {
                 continue; // the defrag the writer waits for moves on by itself
+            } else if (head.isDefragStep() && !rig.inFlight().isEmpty()) {
+                rig.dioComplete(rig.inFlight().get(0)); // the drain waits for a bio, and bios complete
+                record();
             } else {
                 throw new IOException("the implementation blocks every remaining step of the schedule: " + queue);
             }
