@@ -122,6 +122,12 @@ class AbstractStateTest {
             assertEquals(List.of(), s.integrityViolations(), "non-DAX readers see the page");
             m.unlock();
             assertNull(fs.abstractState().step().get("L"));
+
+            fs.delete(orig);
+            Inode reused = fs.create("reused");
+            assertEquals(orig.ino(), reused.ino(), "inode numbers are reused");
+            assertTrue(fs.abstractState().lastWrite().keySet().stream().noneMatch(k -> k.ino() == reused.ino()),
+                    "a deleted file's writes are forgotten");
         }
     }
 

@@ -26,6 +26,7 @@ import defragcheck.impl.defrag.MoveExtents;
 import defragcheck.impl.defrag.Protocol;
 import defragcheck.impl.fs.Filesystem;
 import defragcheck.impl.fs.Inode;
+import defragcheck.impl.observe.AbstractState;
 import defragcheck.impl.observe.BlockPayload;
 import defragcheck.impl.observe.BlockValue;
 import defragcheck.impl.observe.ContentCheck;
@@ -41,7 +42,10 @@ class ConcurrentDefragStressTest {
     private static final int FILES = 3;
     private static final int BLOCKS = 24;
     private static final int WRITERS = 3;
-    private static final long RUN_MILLIS = 1500;
+    private static final long MIN_RUN_MILLIS = 1500;
+    private static final long MAX_RUN_MILLIS = 20_000;
+    private static final int MIN_MOVES = 20;
+    private static final int MIN_READS = 200;
     private static final int MAX_MOVES = 400;
 
     @TempDir
@@ -131,10 +135,29 @@ class ConcurrentDefragStressTest {
                                 || w.writer() != l % WRITERS || w.seq() < atLeast) {
                             throw new AssertionError("read " + v + " at " + o + ":" + l + ", last completed seq was " + atLeast);
                         }
+                        // the donor's range is unwritten after every swap: it must never expose orig's old data
+                        Inode d = donors.get(f);
+                        BlockValue dv = BlockPayload.decode(fs.buffered().read("reader" + reader, d, rnd.nextInt(BLOCKS)));
+                        if (!(dv instanceof BlockValue.Zero)) {
+                            throw new AssertionError("donor " + d + " exposes " + dv);
+                        }
                         reads.incrementAndGet();
                     }
                 }));
             }
+            // invariants in intermediate states, not only at the end: snapshots taken between steps
+            AtomicInteger snapshots = new AtomicInteger();
+            threads.add(actor("checker", failures, () -> {
+                while (!stop.get()) {
+                    AbstractState s = fs.abstractState();
+                    if (!s.integrityViolations().isEmpty() || !s.exposures().isEmpty() || !s.blocksMappedTwice().isEmpty()) {
+                        throw new AssertionError("invariant broken: integrity " + s.integrityViolations() + ", exposure "
+                                + s.exposures() + ", mapped twice " + s.blocksMappedTwice());
+                    }
+                    snapshots.incrementAndGet();
+                    Thread.sleep(10);
+                }
+            }));
             threads.add(actor("defragger", failures, () -> {
                 Random rnd = new Random(7);
                 while (!stop.get() && moves.get() < MAX_MOVES) {
@@ -147,14 +170,20 @@ class ConcurrentDefragStressTest {
                 }
             }));
             threads.forEach(Thread::start);
-            Thread.sleep(RUN_MILLIS);
+            long start = System.nanoTime();
+            // bounded in time and iterations: at least MIN_RUN_MILLIS and enough moves and reads, at most MAX_RUN_MILLIS
+            while (failures.isEmpty() && elapsedMillis(start) < MAX_RUN_MILLIS
+                    && (elapsedMillis(start) < MIN_RUN_MILLIS || moves.get() < MIN_MOVES || reads.get() < MIN_READS)) {
+                Thread.sleep(50);
+            }
             stop.set(true);
             for (Thread t : threads) {
                 t.join(30_000);
             }
             fs.writeback().stopDaemon();
             assertTrue(failures.isEmpty(), () -> "actor failures: " + failures);
-            assertTrue(moves.get() > 5 && reads.get() > 100, "too little happened: " + moves + " moves, " + reads + " reads");
+            assertTrue(moves.get() >= MIN_MOVES && reads.get() >= MIN_READS && snapshots.get() > 0,
+                    "too little happened: " + moves + " moves, " + reads + " reads, " + snapshots + " snapshots");
             assertEquals(List.of(), fs.abstractState().integrityViolations());
             for (Inode o : origs) {
                 ContentCheck.Report r = ContentCheck.verifyAgainstLastWrite(o);
@@ -173,6 +202,10 @@ class ConcurrentDefragStressTest {
                 assertTrue(r.intact(), "after remount " + o + ": " + r);
             }
         }
+    }
+
+    private static long elapsedMillis(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
     private static byte[] payload(Inode o, long l, long seq) {

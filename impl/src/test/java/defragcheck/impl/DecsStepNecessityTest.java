@@ -35,6 +35,8 @@ import defragcheck.impl.observe.ContentCheck;
 class DecsStepNecessityTest {
     private static final int BLOCKS = 4;
     private static final String DEFRAG = "defrag";
+    /** How long an actor that has not finished counts as blocked (by a lock or the drain); generous for a loaded machine. */
+    private static final long BLOCKED_MILLIS = 1000;
 
     @TempDir
     Path dir;
@@ -72,7 +74,7 @@ class DecsStepNecessityTest {
                     PausingHook pause = new PausingHook(DEFRAG, Action.Unlock);
                     fs.setHook(pause);
                     CompletableFuture<Void> defrag = inThread(move);
-                    pause.awaitPaused(300); // reached only if the drain did not wait
+                    pause.awaitPaused(BLOCKED_MILLIS); // reached only if the drain did not wait
                     fs.direct().complete(dio);
                     pause.release();
                     defrag.get(10, TimeUnit.SECONDS);
@@ -84,7 +86,7 @@ class DecsStepNecessityTest {
                     CompletableFuture<Void> defrag = inThread(move);
                     assertTrue(pause.awaitPaused(5000));
                     CompletableFuture<DirectIo.DioRecord> submit = CompletableFuture.supplyAsync(() -> unchecked(() -> fs.direct().submit("dio", orig, 0, w2)));
-                    DirectIo.DioRecord dio = finishedWithin(submit, 300);
+                    DirectIo.DioRecord dio = finishedWithin(submit, BLOCKED_MILLIS);
                     pause.release();
                     if (dio == null) {
                         dio = submit.get(10, TimeUnit.SECONDS);
@@ -116,7 +118,7 @@ class DecsStepNecessityTest {
                         fs.mmap().fault("mmap", orig, 0);
                         return null;
                     }));
-                    finishedWithin(fault, 300);
+                    finishedWithin(fault, BLOCKED_MILLIS);
                     pause.release();
                     defrag.get(10, TimeUnit.SECONDS);
                     fault.get(10, TimeUnit.SECONDS);

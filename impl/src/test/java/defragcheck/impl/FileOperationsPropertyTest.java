@@ -46,7 +46,8 @@ class FileOperationsPropertyTest {
     /** kind 0 buffered, 1 direct, 2 mmap. */
     record Write(int file, int lblock, int kind) implements Op {}
 
-    record Read(int file, int lblock) implements Op {}
+    /** A buffered read (the reader view) or a direct read (writes back a dirty page first). */
+    record Read(int file, int lblock, boolean direct) implements Op {}
 
     record Writeback() implements Op {}
 
@@ -78,7 +79,7 @@ class FileOperationsPropertyTest {
         Arbitrary<Integer> file = Arbitraries.integers().between(0, 1);
         Arbitrary<Integer> block = Arbitraries.integers().between(0, BLOCKS - 1);
         Arbitrary<Op> write = Combinators.combine(file, block, Arbitraries.integers().between(0, 2)).as(Write::new);
-        Arbitrary<Op> read = Combinators.combine(file, block).as(Read::new);
+        Arbitrary<Op> read = Combinators.combine(file, block, Arbitraries.of(false, true)).as(Read::new);
         Arbitrary<Op> move = Combinators.combine(file, Arbitraries.integers().between(0, BLOCKS - 1), Arbitraries.integers().between(1, BLOCKS),
                 Arbitraries.of(false, true)).as((f, s, n, legacy) -> new Move(f, s, Math.min(n, BLOCKS - s), legacy && f == 0));
         Arbitrary<Op> op = Arbitraries.frequencyOf(
@@ -113,7 +114,8 @@ class FileOperationsPropertyTest {
                     model.put(new PageKey(w.file(), w.lblock()), BlockPayload.decode(data));
                 } else if (op instanceof Read r) {
                     Inode f = fs.lookup(FILES[r.file()]);
-                    assertEquals(expected(model, f, r.file(), r.lblock()), BlockPayload.decode(fs.buffered().read("r", f, r.lblock())), op.toString());
+                    byte[] got = r.direct() ? fs.direct().read("r", f, r.lblock()) : fs.buffered().read("r", f, r.lblock());
+                    assertEquals(expected(model, f, r.file(), r.lblock()), BlockPayload.decode(got), op.toString());
                 } else if (op instanceof Writeback) {
                     fs.writeback().writebackAll("flusher");
                 } else if (op instanceof Move m) {

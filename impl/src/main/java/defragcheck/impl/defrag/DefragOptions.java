@@ -2,6 +2,7 @@ package defragcheck.impl.defrag;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How a move runs: its actor id (lock holder name, key of its step in the abstract state), the number of threads
@@ -17,8 +18,11 @@ public record DefragOptions(String id, int copyThreads, Set<Ablation> ablations)
         ablations = ablations.isEmpty() ? EnumSet.noneOf(Ablation.class) : EnumSet.copyOf(ablations);
     }
 
+    private static final AtomicLong IDS = new AtomicLong();
+
+    /** A unique id ("defrag-N"), {@link #DEFAULT_COPY_THREADS} copy threads, no ablation. */
     public static DefragOptions defaults() {
-        return new DefragOptions("defrag", DEFAULT_COPY_THREADS, Set.of());
+        return new DefragOptions("defrag-" + IDS.incrementAndGet(), DEFAULT_COPY_THREADS, Set.of());
     }
 
     public DefragOptions withId(String newId) {

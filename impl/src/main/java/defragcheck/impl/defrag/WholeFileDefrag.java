@@ -10,10 +10,10 @@ import defragcheck.impl.fs.InodeFlag;
 import defragcheck.impl.fs.NoSpaceException;
 
 /**
- * e4defrag for one file: create a donor with one contiguous unwritten run as long as the file, move the whole file
- * into it with the chosen protocol, make it durable, delete the donor (which now holds, and so frees, the old
- * blocks). A file that is already one extent is left alone. Without a free run long enough it refuses (ENOSPC)
- * before changing anything.
+ * e4defrag for one file: create a donor with one contiguous unwritten run as long as the file (one transaction),
+ * move the whole file into it with the chosen protocol, make it durable, delete the donor (which now holds, and so
+ * frees, the old blocks). A file that is already one extent is left alone. Without a free run long enough it refuses
+ * (ENOSPC) before changing anything.
  */
 public final class WholeFileDefrag {
     private WholeFileDefrag() {}
@@ -26,22 +26,20 @@ public final class WholeFileDefrag {
         if (before.size() <= 1) {
             return new DefragReport(protocol, before, before, 0, System.nanoTime() - start);
         }
-        if (fs.largestFreeRun() < size) {
-            throw new DefragRefusedException(RefusalReason.NO_SPACE, size + " blocks wanted for " + orig
-                    + ", largest free run " + fs.largestFreeRun());
-        }
-        Inode donor = orig.isDax()
-                ? fs.create(donorName(orig), InodeFlag.DAX)
-                : fs.create(donorName(orig));
+        Inode donor;
         try {
-            fs.fallocateContiguous(donor, 0, size);
-            MoveExtents.create(protocol, new MoveExtentRequest(orig, donor, 0, 0, size), opts).run();
-            fs.sync();
+            donor = orig.isDax()
+                    ? fs.createContiguous(donorName(orig), size, InodeFlag.DAX)
+                    : fs.createContiguous(donorName(orig), size);
         } catch (NoSpaceException e) {
-            fs.delete(donor);
             throw new DefragRefusedException(RefusalReason.NO_SPACE, e.getMessage());
         }
-        fs.delete(donor);
+        try {
+            MoveExtents.create(protocol, new MoveExtentRequest(orig, donor, 0, 0, size), opts).run();
+            fs.sync();
+        } finally {
+            fs.delete(donor); // before or after the swap, the donor holds no block orig needs
+        }
         List<Extent> after = fs.extents(orig);
         long moved = 0;
         for (Extent e : after) {

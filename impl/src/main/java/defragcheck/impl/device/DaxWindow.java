@@ -14,7 +14,7 @@ import java.nio.file.StandardOpenOption;
  * inside its state monitor, so accesses to one block never overlap in time (the copy workers of a defrag run
  * while the defrag holds the monitor). Given that, Linux keeps the two views coherent: a direct read first
  * writes back dirty page-cache pages of its range, and a direct write invalidates (and unmaps) them afterwards,
- * so the mapping refaults the new bytes. {@code force} on either channel makes mapped stores durable.
+ * so the mapping refaults the new bytes. {@code force} (fsync) of the image makes mapped stores durable too.
  */
 public final class DaxWindow implements AutoCloseable {
     /** Mappings are limited to 2 GiB each; segments are whole blocks so no block straddles two. */
@@ -50,15 +50,6 @@ public final class DaxWindow implements AutoCloseable {
     /** A store of one block. */
     public void store(long block, byte[] data) {
         segment(block).put(offset(block), data, 0, BlockDevice.BLOCK_SIZE);
-    }
-
-    /** Makes stores to the given blocks durable (msync), as a DAX flush of CPU caches would. */
-    public void flush(long block, long count) {
-        for (long b = block; b < block + count; ) {
-            long inSeg = Math.min(block + count - b, SEGMENT_BLOCKS - b % SEGMENT_BLOCKS);
-            segment(b).force(offset(b), (int) (inSeg * BlockDevice.BLOCK_SIZE));
-            b += inSeg;
-        }
     }
 
     private MappedByteBuffer segment(long block) {

@@ -152,12 +152,6 @@ public final class ExtentMap {
         return byStart.isEmpty() ? 0 : byStart.lastEntry().getValue().lend();
     }
 
-    public ExtentMap copy() {
-        ExtentMap m = new ExtentMap();
-        m.byStart.putAll(byStart);
-        return m;
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof ExtentMap m && m.byStart.equals(byStart);

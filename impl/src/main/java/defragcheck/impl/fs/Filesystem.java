@@ -46,7 +46,7 @@ public final class Filesystem implements AutoCloseable {
     private final StateMonitor monitor = new StateMonitor();
     private final PageCache cache = new PageCache();
     private final PageTables ptes = new PageTables();
-    private final Map<PageKey, BlockValue> lastWrite = new TreeMap<>();
+    private final TreeMap<PageKey, BlockValue> lastWrite = new TreeMap<>();
     private final Map<String, StepReporter> defrags = new ConcurrentHashMap<>();
     private final DataPath dataPath;
     private final BufferedIo buffered;
@@ -75,6 +75,10 @@ public final class Filesystem implements AutoCloseable {
         return format(image, blocks, DeviceAccess.DIRECT);
     }
 
+    /**
+     * Formats {@code image}: an image file is (re)created with {@code blocks} blocks; a block device (e.g. a loop
+     * device) keeps its own size and {@code blocks} is ignored. Every data block is written (with stale content).
+     */
     public static Filesystem format(Path image, long blocks, DeviceAccess access) throws IOException {
         BlockDevice dev = Files.exists(image) && !Files.isRegularFile(image)
                 ? BlockDevice.open(image, access) // a block device keeps its own size
@@ -147,14 +151,44 @@ public final class Filesystem implements AutoCloseable {
         return createInode(name, InodeType.REGULAR, flags);
     }
 
+    /**
+     * Creates a regular file of {@code blocks} unwritten blocks in one contiguous run, in one transaction (a donor
+     * for e4defrag); without such a run, {@link NoSpaceException} and nothing changed.
+     */
+    public Inode createContiguous(String name, long blocks, InodeFlag... flags) throws IOException {
+        checkName(name);
+        Set<InodeFlag> f = flags.length == 0 ? EnumSet.noneOf(InodeFlag.class) : EnumSet.of(flags[0], flags);
+        return monitor.atomically(() -> {
+            if (lookupLocked(name) != null) {
+                throw new IllegalArgumentException("file exists: " + name);
+            }
+            int ino = store.freeInodeNumber();
+            long start = store.allocator().findContiguous(blocks);
+            if (ino < 0 || start < 0) {
+                throw new NoSpaceException(ino < 0 ? "inode table full" : blocks + " contiguous blocks for " + name
+                        + " (largest free run " + store.allocator().largestFreeRun() + ")");
+            }
+            commit(new MetadataTransaction()
+                    .add(new MetadataTransaction.CreateInode(ino, name, InodeType.REGULAR, f))
+                    .add(new MetadataTransaction.Allocate(start, blocks))
+                    .add(new MetadataTransaction.MapRange(ino, 0, blocks, List.of(new Extent(0, start, blocks, true))))
+                    .add(new MetadataTransaction.SetSize(ino, blocks)));
+            return store.inode(ino);
+        });
+    }
+
     public Inode mkdir(String name) throws IOException {
         return createInode(name, InodeType.DIRECTORY);
     }
 
-    private Inode createInode(String name, InodeType type, InodeFlag... flags) throws IOException {
+    private static void checkName(String name) {
         if (name.isEmpty() || name.getBytes(StandardCharsets.UTF_8).length > Superblock.MAX_NAME) {
             throw new IllegalArgumentException("file name must have 1.." + Superblock.MAX_NAME + " bytes: '" + name + "'");
         }
+    }
+
+    private Inode createInode(String name, InodeType type, InodeFlag... flags) throws IOException {
+        checkName(name);
         Set<InodeFlag> f = flags.length == 0 ? EnumSet.noneOf(InodeFlag.class) : EnumSet.of(flags[0], flags);
         return monitor.atomically(() -> {
             if (lookupLocked(name) != null) {
@@ -278,6 +312,7 @@ public final class Filesystem implements AutoCloseable {
             if (sizeBlocks < end) {
                 cache.drop(inode.ino(), sizeBlocks, end - sizeBlocks);
                 ptes.unmap(inode.ino(), sizeBlocks, end - sizeBlocks);
+                forgetWrites(inode, sizeBlocks);
                 for (Extent e : inode.extents.pieces(sizeBlocks, end - sizeBlocks)) {
                     txn.add(new MetadataTransaction.Free(e.pblock(), e.length()));
                 }
@@ -343,6 +378,7 @@ public final class Filesystem implements AutoCloseable {
             long end = Math.max(inode.sizeBlocks, inode.extents.end());
             cache.drop(inode.ino(), 0, end);
             ptes.unmap(inode.ino(), 0, end);
+            forgetWrites(inode, 0);
             MetadataTransaction txn = new MetadataTransaction();
             for (Extent e : inode.extents.extents()) {
                 txn.add(new MetadataTransaction.Free(e.pblock(), e.length()));
@@ -404,6 +440,11 @@ public final class Filesystem implements AutoCloseable {
     /** Records a completed write's value (the spec's ghost {@code lastWrite}). Call inside the monitor. */
     public void recordCompletedWrite(Inode inode, long lblock, byte[] data) {
         lastWrite.put(new PageKey(inode.ino(), lblock), BlockPayload.decode(data));
+    }
+
+    /** The ghost forgets the blocks from {@code from} on of a file being truncated or deleted (its inode number may be reused). */
+    private void forgetWrites(Inode inode, long from) {
+        lastWrite.subMap(new PageKey(inode.ino(), from), true, new PageKey(inode.ino(), Long.MAX_VALUE), true).clear();
     }
 
     /** Records a completed write whose value is already known (bulk writers). Call inside the monitor. */

@@ -264,8 +264,4 @@ public final class MetadataStore {
         }
         return -1;
     }
-
-    public long generation() {
-        return generation;
-    }
 }

@@ -146,4 +146,66 @@ public record AbstractState(
         }
         return bad;
     }
+
+    /** Conservation: the physical blocks mapped by more than one <<file, lblock>>. */
+    public List<Long> blocksMappedTwice() {
+        Map<Long, Integer> uses = new TreeMap<>();
+        for (Map<Long, Long> m : emap.values()) {
+            for (Long p : m.values()) {
+                uses.merge(p, 1, Integer::sum);
+            }
+        }
+        List<Long> twice = new ArrayList<>();
+        uses.forEach((p, n) -> {
+            if (n > 1) {
+                twice.add(p);
+            }
+        });
+        return twice;
+    }
+
+    /** NoExposure: the <<file, lblock>> whose reader view is Garbage or another block's data. */
+    public List<PageKey> exposures() {
+        List<PageKey> bad = new ArrayList<>();
+        for (Map.Entry<Integer, Map<Long, Long>> f : emap.entrySet()) {
+            for (Long l : f.getValue().keySet()) {
+                BlockValue v = readerView(f.getKey(), l);
+                if (v instanceof BlockValue.Garbage
+                        || v instanceof BlockValue.Written w && (w.ino() != f.getKey() || w.lblock() != l)) {
+                    bad.add(new PageKey(f.getKey(), l));
+                }
+            }
+        }
+        return bad;
+    }
+
+    /** Quiescence: direct I/O in flight whose captured block is no longer what its file maps there. */
+    public List<InFlightDio> misdirectedDio() {
+        List<InFlightDio> bad = new ArrayList<>();
+        for (InFlightDio d : dio) {
+            if (!Long.valueOf(d.blk()).equals(emap.getOrDefault(d.ino(), Map.of()).get(d.lblock()))) {
+                bad.add(d);
+            }
+        }
+        return bad;
+    }
+
+    /**
+     * NoStaleMapping (to be asserted outside a defrag's locked window): cached pages whose block, and DAX ptes whose
+     * target, is not what the file maps at that logical block.
+     */
+    public List<PageKey> staleMappings() {
+        List<PageKey> bad = new ArrayList<>();
+        cache.forEach((k, p) -> {
+            if (!Long.valueOf(p.blk()).equals(emap.getOrDefault(k.ino(), Map.of()).get(k.lblock()))) {
+                bad.add(k);
+            }
+        });
+        pte.forEach((k, m) -> {
+            if (m.block() != null && !m.block().equals(emap.getOrDefault(k.ino(), Map.of()).get(k.lblock()))) {
+                bad.add(k);
+            }
+        });
+        return bad;
+    }
 }
