@@ -71,6 +71,7 @@ class DefragBenchmarkTest {
         assertEquals(e4, json.contains("\"loopDio\":true"), json);
         assertEquals(!e4, json.contains("\"e4defrag\":\"skipped: "), json);
         assertTrue(out.contains("decs/gather median"), out);
+        assertEquals(3, out.lines().filter(l -> l.startsWith("warm-up 4K ") && l.endsWith("blocks ok (not counted)")).count(), out);
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(0, left.count(), "the benchmark left files behind");
         }
