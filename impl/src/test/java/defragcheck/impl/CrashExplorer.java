@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import defragcheck.impl.device.BlockDevice;
 import defragcheck.impl.fs.CrashAblation;
@@ -27,11 +30,15 @@ final class CrashExplorer {
         List<String> check(Filesystem fs, int epoch) throws IOException;
     }
 
-    record Result(int states, int violating, int epochs, int largestEpoch, List<String> examples) {
+    /** Refused by recovery (a clear error at open): the prefix of its violation message. */
+    static final String UNRECOVERABLE = "unrecoverable: ";
+
+    /** {@code byKind}: how many states show each kind of violation (a message's text up to its ": "). */
+    record Result(int states, int violating, int epochs, int largestEpoch, Map<String, Integer> byKind, List<String> examples) {
         @Override
         public String toString() {
             return states + " crash states over " + epochs + " flush epochs (largest open epoch " + largestEpoch
-                    + " writes), " + violating + " violating" + (examples.isEmpty() ? "" : "; e.g. " + examples.get(0));
+                    + " writes), " + violating + " violating " + byKind + (examples.isEmpty() ? "" : "; e.g. " + examples);
         }
     }
 
@@ -45,6 +52,7 @@ final class CrashExplorer {
         int violating = 0;
         int largest = 0;
         List<String> examples = new ArrayList<>();
+        Map<String, Integer> byKind = new TreeMap<>();
         for (int j = 0; j < epochs.size(); j++) {
             List<CrashRecorder.Write> open = epochs.get(j);
             largest = Math.max(largest, open.size());
@@ -59,8 +67,14 @@ final class CrashExplorer {
                 states++;
                 if (!v.isEmpty()) {
                     violating++;
-                    if (examples.size() < 5) {
-                        examples.add("epoch " + j + ": " + v);
+                    Set<String> kinds = new TreeSet<>();
+                    for (String msg : v) {
+                        kinds.add(msg.substring(0, msg.indexOf(':')));
+                    }
+                    for (String k : kinds) {
+                        if (byKind.merge(k, 1, Integer::sum) == 1) {
+                            examples.add("epoch " + j + ": " + v.subList(0, Math.min(2, v.size())));
+                        }
                     }
                 }
             }
@@ -68,7 +82,7 @@ final class CrashExplorer {
                 durable[(int) w.block()] = w.data();
             }
         }
-        return new Result(states, violating, epochs.size(), largest, examples);
+        return new Result(states, violating, epochs.size(), largest, byKind, examples);
     }
 
     private static List<String> recoverAndCheck(OverlayImage state, int blocks, Set<CrashAblation> recovery, Check check, int epoch)
@@ -77,7 +91,7 @@ final class CrashExplorer {
         try {
             fs = Filesystem.mount(BlockDevice.over(Path.of("crash-state"), state, blocks), recovery);
         } catch (InvalidImageException e) {
-            return List.of("recovery refused the image: " + e.getMessage());
+            return List.of(UNRECOVERABLE + e.getMessage());
         }
         try (fs) {
             return check.check(fs, epoch);

@@ -31,6 +31,15 @@ class DecsCrashExplorationTest {
     }
 
     @Test
+    void aLargerRequestWhoseOpenEpochIsSampled() throws Exception {
+        DecsCrashScenario s = DecsCrashScenario.record(dir.resolve("large.img"), false, null, false, 16);
+        CrashExplorer.Result r = CrashExplorer.explore(s.initial, s.epochs, Set.of(), s::check, 2);
+        System.out.println("DECS crash exploration, 16-block request, open epoch sampled: " + r);
+        assertEquals(0, r.violating(), r.toString());
+        assertTrue(r.largestEpoch() > CrashExplorer.EXHAUSTIVE, r.toString());
+    }
+
+    @Test
     void noCrashStateLosesDataWithRacingWriterThreads() throws Exception {
         int total = 0;
         for (int run = 0; run < 3; run++) {

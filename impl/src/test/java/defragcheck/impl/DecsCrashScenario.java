@@ -1,11 +1,10 @@
 package defragcheck.impl;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
@@ -33,19 +32,28 @@ import defragcheck.impl.observe.BlockValue;
  * start to unmount; then the crash invariants every recovered state must satisfy.
  */
 final class DecsCrashScenario {
+    /** The request length in the default scenario: 8 copied blocks, the DIO and the flushed page and the intent make an 11-write epoch. */
     static final int BLOCKS = 8;
     static final long IMAGE_BLOCKS = 256;
     private static final int BUFFERED_WRITER = 2;
     private static final int DIRECT_WRITER = 3;
+    /** Kinds of violation, the prefix of each message. */
+    static final String CONSERVATION = "conservation: ";
+    static final String MIXED = "mixed mapping: ";
+    static final String GARBAGE = "garbage: ";
+    static final String LOST = "lost write: ";
+    static final String EXPOSED = "exposure: ";
 
+    private final int blocks;
     final byte[][] initial;
     final List<List<CrashRecorder.Write>> epochs;
     private final WriteHistory history;
     private final List<Long> origBefore;
     private final List<Long> origAfter;
 
-    private DecsCrashScenario(byte[][] initial, List<List<CrashRecorder.Write>> epochs, WriteHistory history, List<Long> before,
+    private DecsCrashScenario(int blocks, byte[][] initial, List<List<CrashRecorder.Write>> epochs, WriteHistory history, List<Long> before,
             List<Long> after) {
+        this.blocks = blocks;
         this.initial = initial;
         this.epochs = epochs;
         this.history = history;
@@ -58,7 +66,12 @@ final class DecsCrashScenario {
      * {@code ablation}, if not null, is switched on for the run (IGNORE_JOURNAL only matters at recovery).
      */
     static DecsCrashScenario record(Path image, boolean dax, CrashAblation ablation, boolean threads) throws Exception {
-        setUp(image, dax);
+        return record(image, dax, ablation, threads, BLOCKS);
+    }
+
+    /** The same with a request of {@code blocks} blocks (at least 8). */
+    static DecsCrashScenario record(Path image, boolean dax, CrashAblation ablation, boolean threads, int blocks) throws Exception {
+        setUp(image, dax, blocks);
         byte[][] initial = readImage(image);
         CrashRecorder rec = new CrashRecorder();
         WriteHistory history = new WriteHistory();
@@ -70,45 +83,45 @@ final class DecsCrashScenario {
             }
             Inode orig = fs.lookup("orig");
             Inode donor = fs.lookup("donor");
-            for (long l = 0; l < BLOCKS; l++) {
+            for (long l = 0; l < blocks; l++) {
                 history.initial(l, BlockPayload.decode(fs.buffered().read("check", orig, l)));
             }
-            before = physical(fs, orig);
+            before = physical(fs, orig, blocks);
             fs.device().record(rec);
             if (threads) {
-                racingWriters(fs, orig, donor, rec, history);
+                racingWriters(fs, orig, donor, rec, history, blocks);
             } else {
-                schedule(fs, orig, donor, rec, history);
+                schedule(fs, orig, donor, rec, history, blocks);
             }
-            after = physical(fs, orig);
+            after = physical(fs, orig, blocks);
         }
-        return new DecsCrashScenario(initial, rec.epochs(), history, before, after);
+        return new DecsCrashScenario(blocks, initial, rec.epochs(), history, before, after);
     }
 
     /** orig interleaved with a filler file (so one extent per block), written and synced; donor contiguous, unwritten; checkpointed. */
-    private static void setUp(Path image, boolean dax) throws IOException {
+    private static void setUp(Path image, boolean dax, int blocks) throws IOException {
         InodeFlag[] flags = dax ? new InodeFlag[] {InodeFlag.DAX} : new InodeFlag[0];
         try (Filesystem fs = Filesystem.format(image, IMAGE_BLOCKS)) {
             Inode orig = fs.create("orig", flags);
             Inode filler = fs.create("filler");
-            for (int l = 0; l < BLOCKS; l++) {
+            for (int l = 0; l < blocks; l++) {
                 fs.fallocate(orig, l, 1);
                 fs.fallocate(filler, l, 1);
             }
-            for (int l = 0; l < BLOCKS; l++) {
+            for (int l = 0; l < blocks; l++) {
                 fs.buffered().write("setup", orig, l, BlockPayload.encode(orig.ino(), l, Fixture.WRITER, 1));
             }
-            fs.createContiguous("donor", BLOCKS, flags);
+            fs.createContiguous("donor", blocks, flags);
         } // unmount: sync and checkpoint
     }
 
-    private static void schedule(Filesystem fs, Inode orig, Inode donor, CrashRecorder rec, WriteHistory h) throws IOException {
+    private static void schedule(Filesystem fs, Inode orig, Inode donor, CrashRecorder rec, WriteHistory h, int blocks) throws IOException {
         List<WriteHistory.UserWrite> completed = new ArrayList<>();
         completed.add(buffered(fs, orig, 1, 1, rec, h));
         byte[] w = BlockPayload.encode(orig.ino(), 2, DIRECT_WRITER, 1);
         WriteHistory.UserWrite dioWrite = h.issued(2, BlockPayload.decode(w), rec.flushes());
         DirectIo.DioRecord dio = fs.direct().submit("dio", orig, 2, w);
-        DrainEvictCopySwap move = (DrainEvictCopySwap) MoveExtents.create(Protocol.DECS, new MoveExtentRequest(orig, donor, 0, 0, BLOCKS),
+        DrainEvictCopySwap move = (DrainEvictCopySwap) MoveExtents.create(Protocol.DECS, new MoveExtentRequest(orig, donor, 0, 0, blocks),
                 DefragOptions.defaults().withId("defrag").withCopyThreads(2));
         move.lockInodes();
         move.lockInvalidate();
@@ -130,7 +143,7 @@ final class DecsCrashScenario {
     }
 
     /** The defrag in this thread, two writer threads on disjoint blocks, each fsyncing every other write. */
-    private static void racingWriters(Filesystem fs, Inode orig, Inode donor, CrashRecorder rec, WriteHistory h) throws Exception {
+    private static void racingWriters(Filesystem fs, Inode orig, Inode donor, CrashRecorder rec, WriteHistory h, int blocks) throws Exception {
         List<CompletableFuture<Void>> writers = new ArrayList<>();
         for (int t = 0; t < 2; t++) {
             boolean useDirect = t == 1;
@@ -140,7 +153,7 @@ final class DecsCrashScenario {
                     List<WriteHistory.UserWrite> mine = new ArrayList<>();
                     long seq = 1;
                     for (int round = 0; round < 2; round++) {
-                        for (long l = first; l < BLOCKS; l += 4) {
+                        for (long l = first; l < blocks; l += 4) {
                             mine.add(useDirect ? direct(fs, orig, l, seq++, rec, h) : buffered(fs, orig, l, seq++, rec, h));
                         }
                         fs.sync();
@@ -151,7 +164,7 @@ final class DecsCrashScenario {
                 }
             }));
         }
-        MoveExtents.moveExtents(Protocol.DECS, orig, donor, 0, 0, BLOCKS, DefragOptions.defaults().withId("defrag").withCopyThreads(2));
+        MoveExtents.moveExtents(Protocol.DECS, orig, donor, 0, 0, blocks, DefragOptions.defaults().withId("defrag").withCopyThreads(2));
         for (CompletableFuture<Void> w : writers) {
             w.get(30, TimeUnit.SECONDS);
         }
@@ -179,10 +192,10 @@ final class DecsCrashScenario {
         }
     }
 
-    private static List<Long> physical(Filesystem fs, Inode f) throws IOException {
+    private static List<Long> physical(Filesystem fs, Inode f, int blocks) throws IOException {
         return fs.monitor().atomically(() -> {
             List<Long> out = new ArrayList<>();
-            for (long l = 0; l < BLOCKS; l++) {
+            for (long l = 0; l < blocks; l++) {
                 out.add(f.extentMap().physical(l));
             }
             return out;
@@ -190,15 +203,10 @@ final class DecsCrashScenario {
     }
 
     private static byte[][] readImage(Path image) throws IOException {
-        byte[][] blocks = new byte[(int) IMAGE_BLOCKS][];
-        try (FileChannel ch = FileChannel.open(image, StandardOpenOption.READ)) {
-            for (int b = 0; b < IMAGE_BLOCKS; b++) {
-                ByteBuffer buf = ByteBuffer.allocate(BlockDevice.BLOCK_SIZE);
-                while (buf.hasRemaining() && ch.read(buf, (long) b * BlockDevice.BLOCK_SIZE + buf.position()) > 0) {
-                    // positional reads until the block is full
-                }
-                blocks[b] = buf.array();
-            }
+        byte[] all = Files.readAllBytes(image);
+        byte[][] blocks = new byte[all.length / BlockDevice.BLOCK_SIZE][];
+        for (int b = 0; b < blocks.length; b++) {
+            blocks[b] = Arrays.copyOfRange(all, b * BlockDevice.BLOCK_SIZE, (b + 1) * BlockDevice.BLOCK_SIZE);
         }
         return blocks;
     }
@@ -216,38 +224,38 @@ final class DecsCrashScenario {
             for (Extent e : fs.extents(i)) {
                 for (long b = e.pblock(); b < e.pblock() + e.length(); b++) {
                     if (mapped.get((int) b)) {
-                        v.add("block " + b + " mapped twice");
+                        v.add(CONSERVATION + "block " + b + " mapped twice");
                     }
                     mapped.set((int) b);
                     total++;
                     if (!fs.allocator().isUsed(b)) {
-                        v.add("mapped block " + b + " is free in the bitmap");
+                        v.add(CONSERVATION + "mapped block " + b + " is free in the bitmap");
                     }
                 }
             }
         }
         long used = fs.device().blocks() - fs.superblock().dataStart() - fs.freeBlocks();
         if (used != total) {
-            v.add("bitmap has " + used + " blocks in use, the extents map " + total);
+            v.add(CONSERVATION + "bitmap has " + used + " blocks in use, the extents map " + total);
         }
         Inode orig = fs.lookup("orig");
         Inode donor = fs.lookup("donor");
         if (orig == null || donor == null) {
-            v.add("orig or donor missing");
+            v.add(LOST + "orig or donor missing");
             return v;
         }
-        List<Long> now = physical(fs, orig);
+        List<Long> now = physical(fs, orig, blocks);
         if (!now.equals(origBefore) && !now.equals(origAfter)) {
-            v.add("orig maps " + now + ": neither the old " + origBefore + " nor the new " + origAfter + " mapping");
+            v.add(MIXED + "orig maps " + now + ": neither the old " + origBefore + " nor the new " + origAfter + " mapping");
         }
-        for (long l = 0; l < BLOCKS; l++) {
+        for (long l = 0; l < blocks; l++) {
             BlockValue got = value(fs, orig, l);
             if (!history.allowed(l, epoch).contains(got)) {
-                v.add("orig[" + l + "] = " + got + ", allowed " + history.allowed(l, epoch));
+                v.add((got.equals(BlockValue.GARBAGE) ? GARBAGE : LOST) + "orig[" + l + "] = " + got + ", allowed " + history.allowed(l, epoch));
             }
             BlockValue d = value(fs, donor, l);
             if (!d.equals(BlockValue.ZERO)) {
-                v.add("donor[" + l + "] exposes " + d);
+                v.add(EXPOSED + "donor[" + l + "] exposes " + d);
             }
         }
         return v;
