@@ -36,10 +36,10 @@ class CrashAblationTest {
         return switch (ablation) {
             // the commit record reaches the media before the copy: orig maps the donor's stale blocks
             case NO_BARRIER -> List.of(kind(DecsCrashScenario.GARBAGE));
-            // orig's piece without donor's: a block mapped twice (refused at open); some segments only: a mixed request
-            case NO_INTENT -> List.of(kind(CrashExplorer.UNRECOVERABLE), kind(DecsCrashScenario.MIXED));
+            // some blocks of the request swapped, the others not
+            case NO_INTENT -> List.of(kind(DecsCrashScenario.MIXED));
             // the swap lived only in the journal: orig's old blocks come back, without the fsynced writes made since
-            case IGNORE_JOURNAL -> List.of(kind(DecsCrashScenario.LOST));
+            case NO_REPLAY -> List.of(kind(DecsCrashScenario.LOST));
         };
     }
 

@@ -63,7 +63,7 @@ final class DecsCrashScenario {
 
     /**
      * Records the deterministic schedule (or, with {@code threads}, the defrag racing two writer threads).
-     * {@code ablation}, if not null, is switched on for the run (IGNORE_JOURNAL only matters at recovery).
+     * {@code ablation}, if not null, is switched on for the run (NO_REPLAY only matters at recovery).
      */
     static DecsCrashScenario record(Path image, boolean dax, CrashAblation ablation, boolean threads) throws Exception {
         return record(image, dax, ablation, threads, BLOCKS);
@@ -271,6 +271,6 @@ final class DecsCrashScenario {
     }
 
     static Set<CrashAblation> recoveryAblations(CrashAblation a) {
-        return a == CrashAblation.IGNORE_JOURNAL ? Set.of(CrashAblation.IGNORE_JOURNAL) : Set.of();
+        return a == CrashAblation.NO_REPLAY ? Set.of(CrashAblation.NO_REPLAY) : Set.of();
     }
 }

@@ -59,14 +59,14 @@ class JournalRecoveryTest {
             assertNotNull(fs.lookup("a"));
             assertNotNull(fs.lookup("b"));
         }
-        try (Filesystem fs = open(crashed, Set.of(CrashAblation.IGNORE_JOURNAL))) {
+        try (Filesystem fs = open(crashed, Set.of(CrashAblation.NO_REPLAY))) {
             assertNotNull(fs.lookup("b"), "recovery checkpointed the replayed transactions into the home metadata");
         }
     }
 
     @Test
     void recoveryThatIgnoresTheJournalLosesCommittedTransactions() throws Exception {
-        try (Filesystem fs = open(crashed, Set.of(CrashAblation.IGNORE_JOURNAL))) {
+        try (Filesystem fs = open(crashed, Set.of(CrashAblation.NO_REPLAY))) {
             assertNull(fs.lookup("a"));
             assertNull(fs.lookup("b"));
         }

@@ -136,15 +136,19 @@ public final class DrainEvictCopySwap extends MoveExtents {
         end(s);
     }
 
-    /** The {@link CrashAblation#NO_INTENT} swap: per segment, orig's new mapping, then donor's, each straight to the home metadata. */
+    /**
+     * The {@link CrashAblation#NO_INTENT} swap: one logical block at a time, both files' maps straight to the home
+     * metadata; each piece is durable and consistent, the request is not.
+     */
     private void swapInPlaceInPieces() throws IOException {
         for (SwapSegment seg : plan()) {
-            long ol = req.origStart() + seg.offset();
-            long dl = req.donorStart() + seg.offset();
-            fs.commitInPlace(new MetadataTransaction().add(new MetadataTransaction.MapRange(orig.ino(), ol, seg.length(),
-                    List.of(new Extent(ol, seg.donorBlock(), seg.length(), seg.origUnwritten())))));
-            fs.commitInPlace(new MetadataTransaction().add(new MetadataTransaction.MapRange(donor.ino(), dl, seg.length(),
-                    List.of(new Extent(dl, seg.origBlock(), seg.length(), true)))));
+            for (long k = 0; k < seg.length(); k++) {
+                long ol = req.origStart() + seg.offset() + k;
+                long dl = req.donorStart() + seg.offset() + k;
+                fs.commitInPlace(new MetadataTransaction()
+                        .add(new MetadataTransaction.MapRange(orig.ino(), ol, 1, List.of(new Extent(ol, seg.donorBlock() + k, 1, seg.origUnwritten()))))
+                        .add(new MetadataTransaction.MapRange(donor.ino(), dl, 1, List.of(new Extent(dl, seg.origBlock() + k, 1, true)))));
+            }
         }
     }
 

@@ -65,7 +65,7 @@ public final class Filesystem implements AutoCloseable {
         this.device = device;
         this.crashAblations.addAll(ablations);
         this.store = fresh ? MetadataStore.format(device, sb, this)
-                : MetadataStore.load(device, sb, this, !ablations.contains(CrashAblation.IGNORE_JOURNAL));
+                : MetadataStore.load(device, sb, this, !ablations.contains(CrashAblation.NO_REPLAY));
         this.dataPath = new DataPath(this);
         this.buffered = new BufferedIo(this);
         this.direct = new DirectIo(this);
