@@ -98,22 +98,22 @@ final class Journal {
         long seq = firstSeq;
         long pos = 0;
         while (pos < sb.journalBlocks()) {
-            ByteBuffer head0 = readBlocks(pos, 1);
-            if (!Arrays.equals(magic(head0), INTENT_MAGIC) || head0.getLong(8) != seq || head0.getInt(24) != Checksums.crc32c(head0, 0, 24)) {
+            ByteBuffer header = readBlocks(pos, 1);
+            if (!Arrays.equals(magic(header), INTENT_MAGIC) || header.getLong(8) != seq || header.getInt(24) != Checksums.crc32c(header, 0, 24)) {
                 break;
             }
-            int len = head0.getInt(16);
-            int n = len < 0 ? Integer.MAX_VALUE : intentBlocks(len);
-            if (pos + n + 1 > sb.journalBlocks()) {
+            int len = header.getInt(16);
+            if (len < 0 || pos + intentBlocks(len) + 1 > sb.journalBlocks()) {
                 break;
             }
+            int n = intentBlocks(len);
             ByteBuffer intent = readBlocks(pos, n);
             int payloadCrc = Checksums.crc32c(intent, INTENT_HEADER, INTENT_HEADER + len);
             ByteBuffer commit = readBlocks(pos + n, 1);
             if (!validCommit(commit, seq)) {
                 break;
             }
-            if (payloadCrc != head0.getInt(20) || commit.getInt(16) != payloadCrc) {
+            if (payloadCrc != header.getInt(20) || commit.getInt(16) != payloadCrc) {
                 throw new InvalidImageException(path, "journal transaction " + seq + " is committed but its intent record fails its checksum");
             }
             out.add(intent.position(INTENT_HEADER).limit(INTENT_HEADER + len).slice());
@@ -146,6 +146,6 @@ final class Journal {
     }
 
     private static int intentBlocks(int payloadBytes) {
-        return (INTENT_HEADER + payloadBytes + BlockDevice.BLOCK_SIZE - 1) / BlockDevice.BLOCK_SIZE;
+        return (int) ((INTENT_HEADER + (long) payloadBytes + BlockDevice.BLOCK_SIZE - 1) / BlockDevice.BLOCK_SIZE);
     }
 }
