@@ -18,8 +18,9 @@ import defragcheck.impl.fs.InvalidImageException;
 /**
  * Materializes every crash state of a recorded run (epoch by epoch: the durable image so far plus a subset of the
  * open epoch's writes; all subsets up to {@link #EXHAUSTIVE} writes, else none, all, each single write, all but
- * each single write and {@link #SAMPLES} random subsets), mounts it (recovery), and checks it. The durable image is
- * advanced incrementally; a state only adds its own blocks on top (see {@link OverlayImage}).
+ * each single write and {@link #SAMPLES} random subsets), mounts it (recovery), and checks it; where recovery
+ * writes, also every state of a second crash during recovery. The durable image is advanced incrementally; a state
+ * only adds its own blocks on top (see {@link OverlayImage}).
  */
 final class CrashExplorer {
     static final int EXHAUSTIVE = 12;
@@ -33,12 +34,17 @@ final class CrashExplorer {
     /** Refused by recovery (a clear error at open): the prefix of its violation message. */
     static final String UNRECOVERABLE = "unrecoverable: ";
 
-    /** {@code byKind}: how many states show each kind of violation (a message's text up to its ": "). */
-    record Result(int states, int violating, int epochs, int largestEpoch, Map<String, Integer> byKind, List<String> examples) {
+    /**
+     * {@code states} includes {@code recoveryCrashes}, the states of a second crash during recovery; {@code byKind}:
+     * how many states show each kind of violation (a message's text up to its ": ").
+     */
+    record Result(int states, int recoveryCrashes, int violating, int epochs, int largestEpoch, Map<String, Integer> byKind,
+            List<String> examples) {
         @Override
         public String toString() {
-            return states + " crash states over " + epochs + " flush epochs (largest open epoch " + largestEpoch
-                    + " writes), " + violating + " violating " + byKind + (examples.isEmpty() ? "" : "; e.g. " + examples);
+            return states + " crash states (" + recoveryCrashes + " of them a crash during recovery) over " + epochs
+                    + " flush epochs (largest open epoch " + largestEpoch + " writes), " + violating + " violating " + byKind
+                    + (examples.isEmpty() ? "" : "; e.g. " + examples);
         }
     }
 
@@ -46,53 +52,94 @@ final class CrashExplorer {
 
     static Result explore(byte[][] initial, List<List<CrashRecorder.Write>> epochs, Set<CrashAblation> recovery, Check check, long seed)
             throws IOException {
+        Tally tally = new Tally();
         byte[][] durable = initial.clone();
         Random random = new Random(seed);
-        int states = 0;
-        int violating = 0;
-        int largest = 0;
-        List<String> examples = new ArrayList<>();
-        Map<String, Integer> byKind = new TreeMap<>();
         for (int j = 0; j < epochs.size(); j++) {
             List<CrashRecorder.Write> open = epochs.get(j);
-            largest = Math.max(largest, open.size());
+            tally.largest = Math.max(tally.largest, open.size());
             for (boolean[] subset : subsets(open.size(), random)) {
                 OverlayImage state = new OverlayImage(durable);
-                for (int k = 0; k < open.size(); k++) {
-                    if (subset[k]) {
-                        state.put(open.get(k).block(), open.get(k).data());
-                    }
-                }
-                List<String> v = recoverAndCheck(state, durable.length, recovery, check, j);
-                states++;
-                if (!v.isEmpty()) {
-                    violating++;
-                    Set<String> kinds = new TreeSet<>();
-                    for (String msg : v) {
-                        kinds.add(msg.substring(0, msg.indexOf(':')));
-                    }
-                    for (String k : kinds) {
-                        if (byKind.merge(k, 1, Integer::sum) == 1) {
-                            examples.add("epoch " + j + ": " + v.subList(0, Math.min(2, v.size())));
-                        }
-                    }
-                }
+                put(state, open, subset);
+                CrashRecorder duringRecovery = new CrashRecorder();
+                tally.judge(recoverAndCheck(state.copy(), durable.length, recovery, check, j, duringRecovery), "epoch " + j);
+                crashDuringRecovery(state, duringRecovery.epochs(), durable.length, recovery, check, j, random, tally);
             }
             for (CrashRecorder.Write w : open) {
                 durable[(int) w.block()] = w.data();
             }
         }
-        return new Result(states, violating, epochs.size(), largest, byKind, examples);
+        return new Result(tally.states, tally.recoveryCrashes, tally.violating, epochs.size(), tally.largest, tally.byKind, tally.examples);
     }
 
-    private static List<String> recoverAndCheck(OverlayImage state, int blocks, Set<CrashAblation> recovery, Check check, int epoch)
-            throws IOException {
+    /**
+     * A second crash while recovery writes (its checkpoint): every such state, recovered again, must pass the same
+     * check as if the first recovery had never started (recovery is idempotent).
+     */
+    private static void crashDuringRecovery(OverlayImage crashed, List<List<CrashRecorder.Write>> recoveryEpochs, int blocks,
+            Set<CrashAblation> recovery, Check check, int epoch, Random random, Tally tally) throws IOException {
+        if (recoveryEpochs.stream().allMatch(List::isEmpty)) {
+            return;
+        }
+        OverlayImage durable = crashed.copy();
+        for (List<CrashRecorder.Write> open : recoveryEpochs) {
+            for (boolean[] subset : subsets(open.size(), random)) {
+                OverlayImage state = durable.copy();
+                put(state, open, subset);
+                tally.recoveryCrashes++;
+                tally.judge(recoverAndCheck(state, blocks, recovery, check, epoch, null), "epoch " + epoch + ", crash during recovery");
+            }
+            put(durable, open, null);
+        }
+    }
+
+    private static void put(OverlayImage state, List<CrashRecorder.Write> writes, boolean[] subset) {
+        for (int k = 0; k < writes.size(); k++) {
+            if (subset == null || subset[k]) {
+                state.put(writes.get(k).block(), writes.get(k).data());
+            }
+        }
+    }
+
+    /** Counts of the states judged so far. */
+    private static final class Tally {
+        int states;
+        int recoveryCrashes;
+        int violating;
+        int largest;
+        final Map<String, Integer> byKind = new TreeMap<>();
+        final List<String> examples = new ArrayList<>();
+
+        void judge(List<String> v, String where) {
+            states++;
+            if (v.isEmpty()) {
+                return;
+            }
+            violating++;
+            Set<String> kinds = new TreeSet<>();
+            for (String msg : v) {
+                kinds.add(msg.substring(0, msg.indexOf(':')));
+            }
+            for (String k : kinds) {
+                if (byKind.merge(k, 1, Integer::sum) == 1) {
+                    examples.add(where + ": " + v.subList(0, Math.min(2, v.size())));
+                }
+            }
+        }
+    }
+
+    /** Mounts (recovers) and checks a state; {@code recorder}, if not null, sees recovery's writes and flushes. */
+    private static List<String> recoverAndCheck(OverlayImage state, int blocks, Set<CrashAblation> recovery, Check check, int epoch,
+            CrashRecorder recorder) throws IOException {
+        BlockDevice device = BlockDevice.over(Path.of("crash-state"), state, blocks);
+        device.record(recorder);
         Filesystem fs;
         try {
-            fs = Filesystem.mount(BlockDevice.over(Path.of("crash-state"), state, blocks), recovery);
+            fs = Filesystem.mount(device, recovery);
         } catch (InvalidImageException e) {
             return List.of(UNRECOVERABLE + e.getMessage());
         }
+        device.record(null); // what the check and unmount write is not recovery
         try (fs) {
             return check.check(fs, epoch);
         }

@@ -19,6 +19,13 @@ final class OverlayImage implements BlockStore {
         this.base = base;
     }
 
+    /** Another state with the same blocks (the overlay is copied, the base shared). */
+    OverlayImage copy() {
+        OverlayImage c = new OverlayImage(base);
+        c.overlay.putAll(overlay);
+        return c;
+    }
+
     void put(long block, byte[] data) {
         overlay.put(block, data);
     }
