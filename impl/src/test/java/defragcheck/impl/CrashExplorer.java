@@ -14,17 +14,21 @@ import defragcheck.impl.device.BlockDevice;
 import defragcheck.impl.fs.CrashAblation;
 import defragcheck.impl.fs.Filesystem;
 import defragcheck.impl.fs.InvalidImageException;
+import defragcheck.impl.fs.Superblock;
 
 /**
  * Materializes every crash state of a recorded run (epoch by epoch: the durable image so far plus a subset of the
  * open epoch's writes; all subsets up to {@link #EXHAUSTIVE} writes, else none, all, each single write, all but
  * each single write and {@link #SAMPLES} random subsets), mounts it (recovery), and checks it; where recovery
- * writes, also every state of a second crash during recovery. The durable image is advanced incrementally; a state
+ * writes, also every state of a second crash during recovery; and each metadata write torn at a sector boundary. The durable image is advanced incrementally; a state
  * only adds its own blocks on top (see {@link OverlayImage}).
  */
 final class CrashExplorer {
     static final int EXHAUSTIVE = 12;
     static final int SAMPLES = 1024;
+    private static final int SECTOR = 512;
+    /** Where a metadata write is torn: after its first sector, and half-way. */
+    private static final int[] TORN_SECTORS = {1, 4};
 
     /** What a recovered state must satisfy; returns its violations (empty: fine). */
     interface Check {
@@ -35,14 +39,16 @@ final class CrashExplorer {
     static final String UNRECOVERABLE = "unrecoverable: ";
 
     /**
-     * {@code states} includes {@code recoveryCrashes}, the states of a second crash during recovery; {@code byKind}:
-     * how many states show each kind of violation (a message's text up to its ": ").
+     * {@code states} includes {@code recoveryCrashes}, the states of a second crash during recovery, and {@code torn},
+     * those with a torn metadata write; {@code byKind}: how many states show each kind of violation (a message's text
+     * up to its ": ").
      */
-    record Result(int states, int recoveryCrashes, int violating, int epochs, int largestEpoch, Map<String, Integer> byKind,
+    record Result(int states, int recoveryCrashes, int torn, int violating, int epochs, int largestEpoch, Map<String, Integer> byKind,
             List<String> examples) {
         @Override
         public String toString() {
-            return states + " crash states (" + recoveryCrashes + " of them a crash during recovery) over " + epochs
+            return states + " crash states (" + recoveryCrashes + " with a crash during recovery, " + torn
+                    + " with a torn metadata write) over " + epochs
                     + " flush epochs (largest open epoch " + largestEpoch + " writes), " + violating + " violating " + byKind
                     + (examples.isEmpty() ? "" : "; e.g. " + examples);
         }
@@ -65,11 +71,36 @@ final class CrashExplorer {
                 tally.judge(recoverAndCheck(state.copy(), durable.length, recovery, check, j, duringRecovery), "epoch " + j);
                 crashDuringRecovery(state, duringRecovery.epochs(), durable.length, recovery, check, j, random, tally);
             }
+            tornMetadataWrites(durable, open, recovery, check, j, tally);
             for (CrashRecorder.Write w : open) {
                 durable[(int) w.block()] = w.data();
             }
         }
-        return new Result(tally.states, tally.recoveryCrashes, tally.violating, epochs.size(), tally.largest, tally.byKind, tally.examples);
+        return new Result(tally.states, tally.recoveryCrashes, tally.torn, tally.violating, epochs.size(), tally.largest, tally.byKind, tally.examples);
+    }
+
+    /**
+     * A crash in the middle of a metadata write (journal or home slot): the writes before it in its epoch are on the
+     * media, it only its first {@link #TORN_SECTORS} sectors. Data blocks are not torn: a torn user write is garbage
+     * on any filesystem, and no promise of the protocol.
+     */
+    private static void tornMetadataWrites(byte[][] durable, List<CrashRecorder.Write> open, Set<CrashAblation> recovery, Check check,
+            int epoch, Tally tally) throws IOException {
+        long dataStart = Superblock.forDevice(durable.length, Filesystem.MAX_INODES).dataStart();
+        OverlayImage before = new OverlayImage(durable);
+        for (CrashRecorder.Write w : open) {
+            if (w.block() < dataStart) {
+                for (int sectors : TORN_SECTORS) {
+                    OverlayImage state = before.copy();
+                    byte[] torn = state.block(w.block());
+                    System.arraycopy(w.data(), 0, torn, 0, sectors * SECTOR);
+                    state.put(w.block(), torn);
+                    tally.torn++;
+                    tally.judge(recoverAndCheck(state, durable.length, recovery, check, epoch, null), "epoch " + epoch + ", torn write of block " + w.block());
+                }
+            }
+            before.put(w.block(), w.data());
+        }
     }
 
     /**
@@ -105,6 +136,7 @@ final class CrashExplorer {
     private static final class Tally {
         int states;
         int recoveryCrashes;
+        int torn;
         int violating;
         int largest;
         final Map<String, Integer> byKind = new TreeMap<>();

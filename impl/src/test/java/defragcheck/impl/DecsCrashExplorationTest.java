@@ -13,8 +13,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A crash at every write of a drain-evict-copy-swap run with concurrent writers: every crash state the device could
- * be left in (completed flush epochs plus any subset of the open epoch's writes) recovers to a state that keeps
- * every durable write, maps the request all-old or all-new, and conserves blocks.
+ * be left in (completed flush epochs plus any subset of the open epoch's writes; a torn metadata write; a second
+ * crash during recovery) recovers to a state that keeps every durable write, never shows garbage, maps the request
+ * all-old or all-new, and conserves blocks.
  */
 class DecsCrashExplorationTest {
     @TempDir
@@ -28,6 +29,7 @@ class DecsCrashExplorationTest {
         System.out.println("DECS crash exploration, dax=" + dax + ", deterministic schedule: " + r);
         assertEquals(0, r.violating(), r.toString());
         assertTrue(r.states() >= 2048, "the copy and the intent share one epoch of at least 11 writes: " + r);
+        assertTrue(r.recoveryCrashes() > 0 && r.torn() > 0, "recovery replayed and checkpointed the swap in some states: " + r);
     }
 
     @Test

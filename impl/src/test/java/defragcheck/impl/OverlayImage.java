@@ -26,6 +26,11 @@ final class OverlayImage implements BlockStore {
         return c;
     }
 
+    /** A copy of the block's current content. */
+    byte[] block(long block) {
+        return overlay.getOrDefault(block, base[(int) block]).clone();
+    }
+
     void put(long block, byte[] data) {
         overlay.put(block, data);
     }
