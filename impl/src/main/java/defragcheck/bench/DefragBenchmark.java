@@ -74,7 +74,7 @@ public final class DefragBenchmark {
                     out.println("e4defrag leg skipped: " + noE4.get());
                 }
                 List<Ratio> ratios = List.of(DECS_OVER_GATHER, DECS_OVER_E4DEFRAG, LEGACY_OVER_GATHER);
-                List<RoundTable> tables = RoundRobin.run(contenders, o.chunks(), o.rounds(), ratios, out);
+                List<RoundTable> tables = RoundRobin.run(contenders, o.chunks(), o.rounds(), (long) (o.minSeconds() * 1e9), ratios, out);
                 boolean sound = report(tables, out);
                 env.put("loadavgEnd", Environment.loadAverage());
                 out.println(env.json());
