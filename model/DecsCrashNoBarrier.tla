@@ -1,7 +1,8 @@
 ------------------------- MODULE DecsCrashNoBarrier --------------------------
 \* Ablation: the swap's commit record is written REQ_FUA but without
 \* REQ_PREFLUSH (no blkdev_issue_flush between the copy and the commit).
-\* Non-DAX, buffered writers. Expected: NoExposure violated.
+\* Non-DAX, buffered writers. Expected: CNoExposure (NoExposure
+\* while up) violated.
 \* Counterexample (13 states): the defrag locks, drains, flushes, evicts, copies
 \* the orig's blocks (Zero) into the donor's blocks 3 and 4 - in the device's
 \* write-back cache only - logs the intent and commits: the commit record is
