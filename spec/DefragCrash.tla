@@ -236,10 +236,11 @@ CrashImages  == {img \in [Blocks -> UNION {Survivors(b) : b \in Blocks}] :
 JournalImages == {j \in [DefragIds -> UNION {{jdurable[d], jlog[d]} : d \in DefragIds}] :
                     \A d \in DefragIds : j[d] \in {jdurable[d], jlog[d]}}
 
-(* Power loss at any point. The device keeps, per block and per journal   *)
-(* record, either the durable or the unflushed value; from now on it      *)
-(* returns exactly that. Every volatile variable is lost (back to its     *)
-(* initial value); the defrag's ioctl is gone (Done).                      *)
+(* Power loss at any point (what xfstests' godown, EXT4_IOC_SHUTDOWN with *)
+(* NOLOGFLUSH, and a dm-log-writes replay imitate). The device keeps, per *)
+(* block and per journal record, either the durable or the unflushed      *)
+(* value; from now on it returns exactly that. Every volatile variable is *)
+(* lost (back to its initial value); the defrag's ioctl is gone (Done).    *)
 Crash ==
     /\ up /\ crashes < MaxCrashes
     /\ \E img \in CrashImages : disk' = img /\ durable' = img
