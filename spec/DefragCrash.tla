@@ -336,4 +336,27 @@ SwapAtomic ==
 CommitDurable ==
     \A d \in DefragIds : jlog[d] # None /\ jlog[d].kind = "commit" => jdurable[d] = jlog[d]
 
+-----------------------------------------------------------------------------
+(***************************************************************************)
+(* Liveness. Fairness as in DefragProperties (a bio completes, the        *)
+(* flusher writes dirty pages, the ioctl's thread keeps running), plus:   *)
+(* the jbd2 checkpoint eventually runs (the journal must not fill up),    *)
+(* and a crashed machine is eventually mounted again (recovery runs).      *)
+(* Crashes, writers and fsync get no fairness: they may never happen.     *)
+(***************************************************************************)
+CFairness ==
+    /\ \A d \in DefragIds : WF_allVars(up /\ CDefragStep(d)) /\ WF_allVars(up /\ Checkpoint(d))
+    /\ WF_allVars(up /\ \E r \in dio : DioComplete(r) /\ Unchanged(since))
+    /\ WF_allVars(up /\ \E k \in DOMAIN cache : Writeback(k) /\ Unchanged(since))
+    /\ WF_allVars(Recover)
+
+CLiveSpec == CSpec /\ CFairness
+
+(* Every journal record is eventually freed: an intent is committed and   *)
+(* checkpointed, or discarded by the recovery after a crash.               *)
+JournalEmpties == \A d \in DefragIds : jlog[d] # None ~> jlog[d] = None
+
+(* The defrag completes, or a crash ends it; the system is up in the end. *)
+CDefragEnds == \A d \in DefragIds : <>[](step[d] = "Done" /\ up)
+
 =============================================================================
