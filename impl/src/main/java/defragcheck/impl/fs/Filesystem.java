@@ -177,11 +177,9 @@ public final class Filesystem implements AutoCloseable {
      */
     public Inode createContiguous(String name, long blocks, InodeFlag... flags) throws IOException {
         checkName(name);
-        Set<InodeFlag> f = flags.length == 0 ? EnumSet.noneOf(InodeFlag.class) : EnumSet.of(flags[0], flags);
+        Set<InodeFlag> f = flagSet(flags);
         return monitor.atomically(() -> {
-            if (lookupLocked(name) != null) {
-                throw new IllegalArgumentException("file exists: " + name);
-            }
+            requireAbsent(name);
             int ino = store.freeInodeNumber();
             long start = store.allocator().findContiguous(blocks);
             if (ino < 0 || start < 0) {
@@ -201,6 +199,16 @@ public final class Filesystem implements AutoCloseable {
         return createInode(name, InodeType.DIRECTORY);
     }
 
+    private static Set<InodeFlag> flagSet(InodeFlag... flags) {
+        return flags.length == 0 ? EnumSet.noneOf(InodeFlag.class) : EnumSet.of(flags[0], flags);
+    }
+
+    private void requireAbsent(String name) {
+        if (lookupLocked(name) != null) {
+            throw new IllegalArgumentException("file exists: " + name);
+        }
+    }
+
     private static void checkName(String name) {
         if (name.isEmpty() || name.getBytes(StandardCharsets.UTF_8).length > Superblock.MAX_NAME) {
             throw new IllegalArgumentException("file name must have 1.." + Superblock.MAX_NAME + " bytes: '" + name + "'");
@@ -209,11 +217,9 @@ public final class Filesystem implements AutoCloseable {
 
     private Inode createInode(String name, InodeType type, InodeFlag... flags) throws IOException {
         checkName(name);
-        Set<InodeFlag> f = flags.length == 0 ? EnumSet.noneOf(InodeFlag.class) : EnumSet.of(flags[0], flags);
+        Set<InodeFlag> f = flagSet(flags);
         return monitor.atomically(() -> {
-            if (lookupLocked(name) != null) {
-                throw new IllegalArgumentException("file exists: " + name);
-            }
+            requireAbsent(name);
             int ino = store.freeInodeNumber();
             if (ino < 0) {
                 throw new NoSpaceException("inode table full (" + MAX_INODES + " inodes)");
