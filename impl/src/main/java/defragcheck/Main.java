@@ -15,6 +15,7 @@ public final class Main {
             case "bench" -> defragcheck.bench.DefragBenchmark.main(rest, System.out, System.err);
             case "image" -> defragcheck.cli.ImageCommand.run(rest, System.out, System.err);
             case "demo" -> defragcheck.cli.DemoCommand.run(rest, System.out, System.err);
+            case "bench-conformance" -> defragcheck.conformance.ConformanceBenchmark.run(rest, System.out, System.err);
             default -> {
                 System.err.println("defragcheck: unknown command '" + command + "'");
                 yield 2;

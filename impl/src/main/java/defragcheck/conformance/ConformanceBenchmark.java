@@ -1,0 +1,155 @@
+package defragcheck.conformance;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import tlc2.tool.TLCState;
+
+/**
+ * {@code bench-conformance [--rounds N] [--walks N] [--models A,B]}: conformance throughput with real I/O.
+ * Per model and round, interleaved: spec walks alone (FastTool, the baseline of replay), spec walks replayed on
+ * the implementation over an O_DIRECT image with a state comparison after every step, the implementation driven
+ * alone (the baseline of validation), and the same runs trace-validated by TLC. Reports the median steps/s of
+ * each and the ratios against their baselines.
+ */
+public final class ConformanceBenchmark {
+    private static final int LENGTH = 20;
+
+    private ConformanceBenchmark() {}
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        int rounds = 5;
+        int walks = 100;
+        List<String> models = List.of("DecsNoDax", "DecsDax", "LegacyNoDax");
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--rounds" -> rounds = positive(args, ++i);
+                    case "--walks" -> walks = positive(args, ++i);
+                    case "--models" -> models = Arrays.asList(value(args, ++i).split(","));
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            for (String m : models) {
+                Models.named(m);
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("bench-conformance: " + e.getMessage()
+                    + " (usage: bench-conformance [--rounds N] [--walks N] [--models DecsNoDax,DecsDax,...])");
+            return 2;
+        }
+        try {
+            out.printf("bench-conformance: %d rounds x %d behaviours of up to %d steps per model; %d cores, load %.2f%n",
+                    rounds, walks, LENGTH, Runtime.getRuntime().availableProcessors(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            out.printf("%-12s %14s %14s %7s %14s %14s %7s%n", "model", "spec walk/s", "replayed/s", "ratio",
+                    "impl-only/s", "validated/s", "ratio");
+            for (String m : models) {
+                SpecModel spec = SpecModel.load(Models.named(m));
+                ModelConstants c = ModelConstants.of(spec);
+                Map<String, List<Double>> rates = new LinkedHashMap<>();
+                for (int r = 0; r < rounds; r++) {
+                    long seed = 1000L * r;
+                    rates.computeIfAbsent("walk", k -> new ArrayList<>()).add(walkOnly(spec, seed, walks));
+                    rates.computeIfAbsent("replay", k -> new ArrayList<>()).add(replay(spec, c, seed, walks));
+                    rates.computeIfAbsent("impl", k -> new ArrayList<>()).add(implDriven(spec, c, seed, walks, false));
+                    rates.computeIfAbsent("validated", k -> new ArrayList<>()).add(implDriven(spec, c, seed, walks, true));
+                }
+                double walk = median(rates.get("walk"));
+                double replay = median(rates.get("replay"));
+                double impl = median(rates.get("impl"));
+                double validated = median(rates.get("validated"));
+                out.printf("%-12s %14.0f %14.0f %7.3f %14.0f %14.0f %7.3f%n", m, walk, replay, replay / walk, impl, validated,
+                        validated / impl);
+            }
+            out.println("steps/s are medians over the rounds; a replayed step includes the implementation's real I/O, its"
+                    + " abstraction to a TLC state and the comparison; a validated step the implementation step and TLC's check.");
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            err.println("bench-conformance: " + e);
+            return 1;
+        }
+    }
+
+    private static double walkOnly(SpecModel spec, long seed, int walks) {
+        long t0 = System.nanoTime();
+        int steps = 0;
+        for (int w = 0; w < walks; w++) {
+            steps += spec.walk(seed + w, LENGTH, Set.of(), false).size();
+        }
+        return steps / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private static double replay(SpecModel spec, ModelConstants c, long seed, int walks) throws IOException {
+        long t0 = System.nanoTime();
+        int steps = 0;
+        for (int w = 0; w < walks; w++) {
+            List<SpecModel.Step> walk = spec.walk(seed + w, LENGTH, Set.of(), false);
+            try (ImplRig rig = ImplRig.create(c, Models.imageDir(), Set.of())) {
+                Replayer.Result r = Replayer.replay(spec, walk, rig);
+                if (!r.conforms()) {
+                    throw new IllegalStateException(spec.model().name() + ": " + r.mismatch());
+                }
+                steps += r.steps();
+            }
+        }
+        return steps / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private static double implDriven(SpecModel spec, ModelConstants c, long seed, int walks, boolean validate) throws IOException {
+        Random rnd = new Random(seed);
+        long t0 = System.nanoTime();
+        int steps = 0;
+        for (int w = 0; w < walks; w++) {
+            List<Integer> choices = new ArrayList<>();
+            for (int i = 0; i < LENGTH; i++) {
+                choices.add(rnd.nextInt(1000));
+            }
+            try (ImplRig rig = ImplRig.create(c, Models.imageDir(), Set.of())) {
+                List<TLCState> trace = new ImplDriver(rig).run(spec, choices);
+                if (validate) {
+                    TraceValidator.Verdict v = TraceValidator.validate(spec, trace, true);
+                    if (!v.valid()) {
+                        throw new IllegalStateException(spec.model().name() + ": " + v);
+                    }
+                }
+                steps += trace.size() - 1;
+            }
+        }
+        return steps / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private static double median(List<Double> xs) {
+        List<Double> s = new ArrayList<>(xs);
+        s.sort(null);
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+
+    private static int positive(String[] args, int i) {
+        String v = value(args, i);
+        try {
+            int n = Integer.parseInt(v);
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a positive integer, got '" + v + "'");
+        }
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value");
+        }
+        return args[i];
+    }
+}
