@@ -1,0 +1,86 @@
+package defragcheck.conformance.crash;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import defragcheck.conformance.SpecModel;
+import defragcheck.conformance.StateComparison;
+import defragcheck.impl.fs.Filesystem;
+import tlc2.tool.TLCState;
+
+/**
+ * Whether a recovered implementation state is one the spec allows: TLC enumerates the Crash successors of a
+ * pre-crash spec state and the Recover successor of each (DefragCrash.tla), and the implementation's recovered state,
+ * mapped by {@link RecoveredStateMapping}, must be one of them and satisfy the model's invariants, evaluated by TLC.
+ * A crash state of the implementation is judged against the spec states its run passed through while the device was
+ * in the crash state's flush epoch: the crash happened at one of them.
+ */
+public final class CrashRecoveryOracle {
+    private final SpecModel spec;
+    private final RecoveredStateMapping mapping;
+    private final Map<Long, List<TLCState>> recoveredFrom = new HashMap<>();
+    private int checked;
+
+    public CrashRecoveryOracle(SpecModel spec, RecoveredStateMapping mapping) {
+        this.spec = spec;
+        this.mapping = mapping;
+    }
+
+    /** The states Recover reaches from the states Crash reaches from {@code preCrash}. */
+    public List<TLCState> afterCrashAndRecover(TLCState preCrash) {
+        return recoveredFrom.computeIfAbsent(preCrash.fingerPrint(), fp -> {
+            List<TLCState> out = new ArrayList<>();
+            for (SpecModel.Step crash : spec.successors(preCrash)) {
+                if (crash.name().equals("Crash")) {
+                    for (SpecModel.Step recover : spec.successors(crash.state())) {
+                        if (recover.name().equals("Recover")) {
+                            out.add(recover.state());
+                        }
+                    }
+                }
+            }
+            if (out.isEmpty()) {
+                throw new IllegalStateException(spec.model().name() + ": no Crash then Recover from\n" + StateComparison.print(preCrash));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * The violations of the just-recovered filesystem {@code fs} (empty: it is a state the spec allows after a crash at
+     * one of {@code preCrash} and recovery, and the model's invariants hold on it).
+     */
+    public List<String> check(Filesystem fs, List<TLCState> preCrash) throws IOException {
+        checked++;
+        TLCState impl = null;
+        TLCState nearest = null;
+        for (TLCState s : preCrash) {
+            impl = mapping.toTlc(fs, s);
+            for (TLCState allowed : afterCrashAndRecover(s)) {
+                if (StateComparison.same(allowed, impl)) {
+                    List<String> bad = spec.violatedInvariants(impl);
+                    return bad.isEmpty() ? List.of() : List.of("invariant: " + bad + " on\n" + StateComparison.print(impl));
+                }
+                if (nearest == null || StateComparison.differing(allowed, impl).size() < StateComparison.differing(nearest, impl).size()) {
+                    nearest = allowed;
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        out.add("not allowed: no crash at the " + preCrash.size() + " spec states of its epoch recovers to it; nearest allowed (left) and the implementation (right):\n"
+                + StateComparison.sideBySide(nearest, impl));
+        List<String> bad = spec.violatedInvariants(impl);
+        if (!bad.isEmpty()) {
+            out.add("invariant: " + bad);
+        }
+        return out;
+    }
+
+    /** Recovered states checked so far. */
+    public int checked() {
+        return checked;
+    }
+}
