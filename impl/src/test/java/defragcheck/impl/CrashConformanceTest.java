@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import defragcheck.conformance.ImplDriver;
 import defragcheck.conformance.ImplRig;
 import defragcheck.conformance.ModelConstants;
 import defragcheck.conformance.Models;
@@ -42,36 +43,48 @@ import tlc2.value.impl.Value;
  * intent record or the journal replay, some recovered state is not one the spec allows.
  */
 class CrashConformanceTest {
-    private static final String MODEL = "DecsCrashNoDax";
     /** The run the spec follows has no crash: crashes are what the explorer adds afterwards. */
     private static final Set<String> CRASH_ACTIONS = Set.of("Crash", "Recover");
     private static final List<String> CRASH_GHOSTS = List.of("durable", "home", "jlog", "jdurable", "floor");
 
-    /** A run's spec states per flush epoch and how many recovered states conformed. */
-    private record Outcome(CrashExplorer.Result explored, int specStates, int allowedStates) {}
-
-    @Test
-    void everyRecoveredStateIsOneTheSpecAllowsAfterCrashAndRecover() throws Exception {
-        long start = System.nanoTime();
-        Outcome o = run(null);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("crash conformance, %s: %s; %d pre-crash spec states, %d states after Crash+Recover enumerated by TLC; %.1f s (%.0f recovered states/s)%n",
-                MODEL, o.explored(), o.specStates(), o.allowedStates(), seconds, o.explored().states() / seconds);
-        assertEquals(0, o.explored().violating(), o.explored().toString());
-        assertTrue(o.explored().states() >= 20 && o.explored().recoveryCrashes() > 0 && o.explored().torn() > 0, o.explored().toString());
+    /** What a run gave: the crash states explored, the spec states followed, the allowed recovered states TLC enumerated. */
+    private record Outcome(CrashExplorer.Result explored, int checked, Map<String, Integer> violatedInvariants, int specStates,
+            int allowedStates) {
+        @Override
+        public String toString() {
+            return explored + "; " + checked + " recovered states mapped and checked against " + allowedStates
+                    + " states TLC's Crash then Recover reach from the " + specStates + " pre-crash spec states; invariants violated "
+                    + violatedInvariants;
+        }
     }
 
-    @ParameterizedTest
-    @EnumSource(CrashAblation.class)
-    void withoutABarrierIntentOrReplayARecoveredStateIsNotAllowed(CrashAblation ablation) throws Exception {
-        Outcome o = run(ablation);
-        System.out.println("crash conformance without " + ablation + ": " + o.explored());
-        assertTrue(o.explored().byKind().getOrDefault("not allowed", 0) > 0, ablation + ": every recovered state conformed: " + o.explored());
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"DecsCrashNoDax", "DecsCrashDax"})
+    void everyRecoveredStateIsOneTheSpecAllowsAfterCrashAndRecover(String model) throws Exception {
+        long start = System.nanoTime();
+        Outcome o = run(model, null);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("crash conformance, %s: %s; %.1f s with the run, %.0f recovered states/s%n", model, o, seconds,
+                o.checked() / seconds);
+        assertEquals(0, o.explored().violating(), o.toString());
+        assertTrue(o.violatedInvariants().isEmpty(), o.toString());
+        assertEquals(o.explored().states(), o.checked(), "every crash state recovered and was checked: " + o);
+        assertTrue(o.explored().states() >= 20 && o.explored().recoveryCrashes() > 0 && o.explored().torn() > 0, o.toString());
+    }
+
+    /** Each ablation leaves recovered states the spec does not allow, and the invariant that explains it fails on them. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"NO_BARRIER, CNoExposure", "NO_INTENT, SwapAtomic", "NO_REPLAY, DurableIntegrity"})
+    void withoutABarrierIntentOrReplayARecoveredStateIsNotAllowed(CrashAblation ablation, String invariant) throws Exception {
+        Outcome o = run("DecsCrashNoDax", ablation);
+        System.out.println("crash conformance without " + ablation + ": " + o.toString().lines().findFirst().orElse(""));
+        assertTrue(o.explored().byKind().getOrDefault("not allowed", 0) > 0, ablation + ": every recovered state conformed: " + o);
+        assertTrue(o.violatedInvariants().getOrDefault(invariant, 0) > 0, ablation + " should violate " + invariant + ": " + o);
     }
 
     /** Records the run (with {@code ablation}, if not null), follows it in the spec, and checks every crash state. */
-    private static Outcome run(CrashAblation ablation) throws Exception {
-        SpecModel spec = SpecModel.load(Models.named(MODEL));
+    private static Outcome run(String model, CrashAblation ablation) throws Exception {
+        SpecModel spec = SpecModel.load(Models.named(model));
         ModelConstants constants = ModelConstants.of(spec);
         CrashRecorder recorder = new CrashRecorder();
         List<Map<Long, TLCState>> windows = new ArrayList<>();
@@ -108,12 +121,13 @@ class CrashConformanceTest {
         for (TLCState s : all.values()) {
             allowed += oracle.afterCrashAndRecover(s).size();
         }
-        return new Outcome(r, all.size(), allowed);
+        return new Outcome(r, oracle.checked(), oracle.violatedInvariants(), all.size(), allowed);
     }
 
     /**
      * The run: write 1 and fsync; the defrag's steps; a direct write 2 to the moved range and fsync (so a recovery
-     * that loses the swap loses it too). Every implementation step names the spec step(s) it is.
+     * that loses the swap loses it too); where the model allows a third write, one never fsynced. Every
+     * implementation step names the spec step(s) it is.
      */
     private static void schedule(Follower run, ImplRig rig) throws IOException {
         BiPredicate<TLCState, TLCState> plain = (s, t) -> CRASH_GHOSTS.stream().allMatch(v -> same(s, t, v));
@@ -126,10 +140,17 @@ class CrashConformanceTest {
         run.step(() -> rig.defragStep(1), (s, t) -> !same(s, t, "jlog"), // LogIntent
                 (s, t) -> !same(s, t, "jdurable") && !same(s, t, "emap")); // CommitSwap
         run.step(() -> rig.defragStep(1), plain); // Unlock
-        run.step(() -> rig.dioSubmit("orig", 2), plain);
-        DirectIo.DioRecord dio = rig.inFlight().get(0);
-        run.step(() -> rig.dioComplete(dio), plain);
+        if (rig.constants().dax()) { // the spec's direct write under DAX
+            run.step(() -> rig.bufferedWrite("orig", 2), plain);
+        } else {
+            run.step(() -> rig.dioSubmit("orig", 2), plain);
+            DirectIo.DioRecord dio = rig.inFlight().get(0);
+            run.step(() -> rig.dioComplete(dio), plain);
+        }
         run.step(() -> rig.fs().sync(), fsync);
+        if (rig.constants().maxWrites() > 2) { // never fsynced: a crash may lose it
+            run.step(() -> rig.bufferedWrite("orig", 1), plain);
+        }
     }
 
     /** Whether variable {@code v} has the same value in two spec states (by fingerprint: TLC's equals is not symmetric between lazy and explicit values). */
@@ -161,16 +182,16 @@ class CrashConformanceTest {
          * stutter) its predicate accepts; the last must also have the implementation's state after the step.
          */
         @SafeVarargs
-        final void step(ImplStep impl, BiPredicate<TLCState, TLCState>... specSteps) throws IOException {
+        final void step(ImplDriver.IoAction impl, BiPredicate<TLCState, TLCState>... specSteps) throws IOException {
             follow(impl, true, List.of(specSteps));
         }
 
         /** The same for the step that closes the implementation (its state can no longer be observed). */
-        void lastStep(ImplStep impl, BiPredicate<TLCState, TLCState> specStep) throws IOException {
+        void lastStep(ImplDriver.IoAction impl, BiPredicate<TLCState, TLCState> specStep) throws IOException {
             follow(impl, false, List.of(specStep));
         }
 
-        private void follow(ImplStep impl, boolean observe, List<BiPredicate<TLCState, TLCState>> specSteps) throws IOException {
+        private void follow(ImplDriver.IoAction impl, boolean observe, List<BiPredicate<TLCState, TLCState>> specSteps) throws IOException {
             int epochBefore = recorder.flushes();
             impl.run();
             TLCState observed = observe ? mapping.toTlc(rig.snapshot(), crashVars(current)) : null;
@@ -228,10 +249,5 @@ class CrashConformanceTest {
             }
             return true;
         }
-    }
-
-    @FunctionalInterface
-    private interface ImplStep {
-        void run() throws IOException;
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import defragcheck.conformance.SpecModel;
 import defragcheck.conformance.StateComparison;
@@ -22,6 +23,7 @@ public final class CrashRecoveryOracle {
     private final SpecModel spec;
     private final RecoveredStateMapping mapping;
     private final Map<Long, List<TLCState>> recoveredFrom = new HashMap<>();
+    private final Map<String, Integer> violatedInvariants = new TreeMap<>();
     private int checked;
 
     public CrashRecoveryOracle(SpecModel spec, RecoveredStateMapping mapping) {
@@ -61,7 +63,7 @@ public final class CrashRecoveryOracle {
             impl = mapping.toTlc(fs, s);
             for (TLCState allowed : afterCrashAndRecover(s)) {
                 if (StateComparison.same(allowed, impl)) {
-                    List<String> bad = spec.violatedInvariants(impl);
+                    List<String> bad = violatedInvariants(impl);
                     return bad.isEmpty() ? List.of() : List.of("invariant: " + bad + " on\n" + StateComparison.print(impl));
                 }
                 if (nearest == null || StateComparison.differing(allowed, impl).size() < StateComparison.differing(nearest, impl).size()) {
@@ -72,11 +74,22 @@ public final class CrashRecoveryOracle {
         List<String> out = new ArrayList<>();
         out.add("not allowed: no crash at the " + preCrash.size() + " spec states of its epoch recovers to it; nearest allowed (left) and the implementation (right):\n"
                 + StateComparison.sideBySide(nearest, impl));
-        List<String> bad = spec.violatedInvariants(impl);
+        List<String> bad = violatedInvariants(impl);
         if (!bad.isEmpty()) {
             out.add("invariant: " + bad);
         }
         return out;
+    }
+
+    private List<String> violatedInvariants(TLCState impl) {
+        List<String> bad = spec.violatedInvariants(impl);
+        bad.forEach(name -> violatedInvariants.merge(name, 1, Integer::sum));
+        return bad;
+    }
+
+    /** How many of the recovered states checked so far violate each invariant of the model. */
+    public Map<String, Integer> violatedInvariants() {
+        return Map.copyOf(violatedInvariants);
     }
 
     /** Recovered states checked so far. */

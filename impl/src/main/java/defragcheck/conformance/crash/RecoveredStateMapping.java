@@ -12,6 +12,7 @@ import defragcheck.conformance.ImplRig;
 import defragcheck.conformance.SpecModel;
 import defragcheck.impl.cache.PageKey;
 import defragcheck.impl.fs.CrashAblation;
+import defragcheck.impl.fs.Extent;
 import defragcheck.impl.fs.Filesystem;
 import defragcheck.impl.fs.Inode;
 import defragcheck.impl.observe.AbstractState;
@@ -77,16 +78,27 @@ public final class RecoveredStateMapping {
         return mapping.toTlc(new ImplRig.Snapshot(viewed, done, cursors, issued), others);
     }
 
-    /** The bytes a read returns now for every block of every file (after the capture: reads fill the page cache). */
+    /**
+     * What a read returns now for every block of every file, through the page cache (taken after the capture: reads
+     * fill it); for a DAX file what a load through the mapping returns, the mapped block itself (the crash images are
+     * in memory and have no DAX window to map).
+     */
     private Map<PageKey, BlockValue> readerView(Filesystem fs) throws IOException {
         Map<PageKey, BlockValue> view = new TreeMap<>();
         for (String name : rig.constants().files()) {
             Inode inode = fs.lookup(name);
             for (int lb = 0; lb < rig.constants().lblocks(); lb++) {
-                view.put(new PageKey(inode.ino(), lb), BlockPayload.decode(fs.buffered().read("reader", inode, lb)));
+                byte[] read = inode.isDax() ? daxLoad(fs, inode, lb) : fs.buffered().read("reader", inode, lb);
+                view.put(new PageKey(inode.ino(), lb), read == null ? BlockValue.ZERO : BlockPayload.decode(read));
             }
         }
         return view;
+    }
+
+    /** The mapped block's bytes, or null where the file reads zeros (a hole or an unwritten extent). */
+    private static byte[] daxLoad(Filesystem fs, Inode inode, long lb) throws IOException {
+        Extent e = fs.monitor().atomically(() -> inode.extentMap().find(lb));
+        return e == null || e.unwritten() ? null : fs.device().readBlock(e.pblock() + (lb - e.lblock()));
     }
 
     /** The metadata written in place: a second mount of the same device that loads home without replaying (it writes nothing). */
