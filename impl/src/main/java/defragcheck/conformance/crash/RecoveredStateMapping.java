@@ -47,10 +47,21 @@ public final class RecoveredStateMapping {
         this.mapping = new CrashStateMapping(spec, rig);
     }
 
-    /** The recovered filesystem {@code fs} (just mounted) as a spec state, with the ghosts of {@code preCrash}. */
-    public TLCState toTlc(Filesystem fs, TLCState preCrash) throws IOException {
+    /** What is observed of a just-recovered filesystem, once (reading fills the page cache): its state with the reader view as lastWrite, and the home maps. */
+    public record Observation(AbstractState recovered, AbstractState home) {}
+
+    public Observation observe(Filesystem fs) throws IOException {
         AbstractState a = fs.abstractState();
-        AbstractState viewed = withLastWrite(a, readerView(fs));
+        return new Observation(withLastWrite(a, readerView(fs)), homeState(fs));
+    }
+
+    /**
+     * The observed recovered state as a spec state, with the ghosts of {@code preCrash}; a block value found in
+     * {@code asNewest[block]} is replaced by the value it maps to (see {@link CrashRecoveryOracle}), in the block and
+     * in the reader view of the file block mapped to it.
+     */
+    public TLCState toTlc(Observation o, TLCState preCrash, Map<Long, Map<BlockValue, BlockValue>> asNewest) {
+        AbstractState viewed = asNewest.isEmpty() ? o.recovered() : replaced(o.recovered(), asNewest);
         int issued = ((IntValue) preCrash.lookup("issued")).val;
         int defrags = rig.constants().defrags().size();
         List<String> done = Collections.nCopies(defrags, "Done");
@@ -66,7 +77,7 @@ public final class RecoveredStateMapping {
         for (String v : List.of("durable", "home", "jlog", "jdurable")) {
             placeholders.put(v, mapping.none());
         }
-        Value home = (Value) mapping.toTlc(new ImplRig.Snapshot(homeState(fs), done, cursors, issued), placeholders).lookup("emap");
+        Value home = (Value) mapping.toTlc(new ImplRig.Snapshot(o.home(), done, cursors, issued), placeholders).lookup("emap");
         TLCState core = mapping.toTlc(new ImplRig.Snapshot(viewed, done, cursors, issued), placeholders);
         Value journal = home.equals(core.lookup("emap")) ? CrashStateMapping.perDefrag(defrags, mapping.none())
                 : new StringValue("a record recovery would still replay");
@@ -76,6 +87,17 @@ public final class RecoveredStateMapping {
         others.put("jlog", journal);
         others.put("jdurable", journal);
         return mapping.toTlc(new ImplRig.Snapshot(viewed, done, cursors, issued), others);
+    }
+
+    private static AbstractState replaced(AbstractState a, Map<Long, Map<BlockValue, BlockValue>> asNewest) {
+        Map<Long, BlockValue> disk = new TreeMap<>(a.disk());
+        disk.replaceAll((b, v) -> asNewest.getOrDefault(b, Map.of()).getOrDefault(v, v));
+        Map<PageKey, BlockValue> view = new TreeMap<>(a.lastWrite());
+        view.replaceAll((k, v) -> {
+            Long b = a.emap().getOrDefault(k.ino(), Map.of()).get(k.lblock());
+            return b == null || a.unwritten().contains(k) ? v : asNewest.getOrDefault(b, Map.of()).getOrDefault(v, v);
+        });
+        return new AbstractState(disk, a.emap(), a.unwritten(), a.cache(), a.pte(), a.dio(), a.rwsem(), a.ilock(), a.step(), view, a.dax());
     }
 
     /**

@@ -1,0 +1,268 @@
+package defragcheck.impl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+
+import defragcheck.conformance.ImplDriver;
+import defragcheck.conformance.ImplRig;
+import defragcheck.conformance.ModelConstants;
+import defragcheck.conformance.Models;
+import defragcheck.conformance.SpecModel;
+import defragcheck.conformance.StateComparison;
+import defragcheck.conformance.crash.CrashRecoveryOracle;
+import defragcheck.conformance.crash.CrashStateMapping;
+import defragcheck.conformance.crash.RecoveredStateMapping;
+import defragcheck.impl.fs.CrashAblation;
+import defragcheck.impl.observe.BlockPayload;
+import defragcheck.impl.observe.BlockValue;
+import tla2sany.semantic.OpDeclNode;
+import tlc2.tool.TLCState;
+import tlc2.util.FP64;
+import tlc2.value.impl.FcnRcdValue;
+import tlc2.value.impl.RecordValue;
+import tlc2.value.impl.SetEnumValue;
+import tlc2.value.impl.StringValue;
+import tlc2.value.impl.TupleValue;
+import tlc2.value.impl.Value;
+
+/**
+ * A crash-conformance run: the implementation's steps, each followed in DefragCrash.tla (one or two spec steps: the
+ * swap is LogIntent then CommitSwap, unmount's checkpoint is Checkpoint) with the spec states each flush epoch of the
+ * device saw; then every crash state of the recorded writes ({@link CrashExplorer}) recovered and judged by
+ * {@link CrashRecoveryOracle} against the spec states of its epoch.
+ */
+final class CrashConformanceRun {
+    /** The run the spec follows has no crash: crashes are what the explorer adds afterwards. */
+    private static final Set<String> CRASH_ACTIONS = Set.of("Crash", "Recover");
+    private static final List<String> CRASH_GHOSTS = List.of("durable", "home", "jlog", "jdurable", "floor");
+
+    /** A writer's, reader's, flusher's or defrag step but the swap: the crash variables stay. */
+    static final BiPredicate<TLCState, TLCState> PLAIN = (s, t) -> CRASH_GHOSTS.stream().allMatch(v -> same(s, t, v));
+    /**
+     * Fsync (TLC names every sub-action of CNext "CNext" but Crash and Recover, so the step is told by its effect): the
+     * device is flushed (durable = disk, the journal durable), floor is the last completed write, and since holds only
+     * the direct writes in flight; the maps and the journal stay (not a Checkpoint).
+     */
+    static final BiPredicate<TLCState, TLCState> FSYNC = (s, t) -> same(t, "durable", t, "disk") && same(t, "jdurable", t, "jlog")
+            && same(t, "floor", t, "lastWrite") && sinceIsInFlight(t) && same(s, t, "home") && same(s, t, "jlog");
+    static final BiPredicate<TLCState, TLCState> LOG_INTENT = (s, t) -> !same(s, t, "jlog");
+    static final BiPredicate<TLCState, TLCState> COMMIT_SWAP = (s, t) -> !same(s, t, "jdurable") && !same(s, t, "emap");
+
+    /** The implementation steps of a run, each given to the follower with the spec steps it is. */
+    @FunctionalInterface
+    interface Schedule {
+        void run(Follower follower, ImplRig rig) throws IOException;
+    }
+
+    private CrashConformanceRun() {}
+
+    /** What a run gave: the crash states explored, the spec states followed, the allowed recovered states TLC enumerated. */
+    record Outcome(CrashExplorer.Result explored, int checked, int intermediate, Map<String, Integer> violatedInvariants, int specStates,
+            int allowedStates) {
+        @Override
+        public String toString() {
+            return explored + "; " + checked + " recovered states mapped and checked (" + intermediate
+                    + " holding a value overwritten in their epoch, read as the newest) against " + allowedStates
+                    + " states TLC's Crash then Recover reach from the " + specStates + " pre-crash spec states; invariants violated "
+                    + violatedInvariants;
+        }
+    }
+
+    /** Records {@code schedule}'s run (with {@code ablation}, if not null), follows it in the spec, and checks every crash state. */
+    static Outcome run(String model, CrashAblation ablation, Schedule schedule, long seed) throws Exception {
+        SpecModel spec = SpecModel.load(Models.named(model));
+        ModelConstants constants = ModelConstants.of(spec);
+        CrashRecorder recorder = new CrashRecorder();
+        List<Map<Long, TLCState>> windows = new ArrayList<>();
+        byte[][] initial;
+        ImplRig rig = ImplRig.create(constants, Models.imageDir(), Set.of());
+        Follower run;
+        try {
+            if (ablation != null && ablation != CrashAblation.NO_REPLAY) {
+                rig.fs().ablate(ablation);
+            }
+            initial = new byte[(int) rig.fs().device().blocks()][];
+            for (int b = 0; b < initial.length; b++) {
+                initial[b] = rig.fs().device().readBlock(b);
+            }
+            rig.fs().device().record(recorder);
+            run = new Follower(spec, rig, recorder, windows);
+            schedule.run(run, rig);
+        } catch (Throwable t) {
+            rig.close();
+            throw t;
+        }
+        // unmount: sync, then the journal is checkpointed (the spec's Checkpoint, if a record is committed)
+        run.lastStep(() -> rig.close(), (s, t) -> !same(s, t, "home"));
+
+        CrashRecoveryOracle oracle = new CrashRecoveryOracle(spec, new RecoveredStateMapping(spec, rig));
+        Set<CrashAblation> recovery = ablation == CrashAblation.NO_REPLAY ? Set.of(CrashAblation.NO_REPLAY) : Set.of();
+        List<List<CrashRecorder.Write>> epochs = recorder.epochs();
+        assertEquals(windows.size(), epochs.size(), "spec states for every flush epoch");
+        CrashExplorer.Result r = CrashExplorer.explore(initial, epochs, recovery,
+                (fs, epoch) -> oracle.check(fs, List.copyOf(windows.get(epoch).values()), overwritten(rig, epochs.get(epoch))), seed);
+        int allowed = 0;
+        Map<Long, TLCState> all = new LinkedHashMap<>();
+        windows.forEach(all::putAll);
+        for (TLCState s : all.values()) {
+            allowed += oracle.afterCrashAndRecover(s).size();
+        }
+        return new Outcome(r, oracle.checked(), oracle.intermediateValues(), oracle.violatedInvariants(), all.size(), allowed);
+    }
+
+    /** Per file block of the device, each value written to it in {@code epoch} but overwritten there, mapped to the epoch's last value. */
+    private static Map<Long, Map<BlockValue, BlockValue>> overwritten(ImplRig rig, List<CrashRecorder.Write> epoch) {
+        Map<Long, List<BlockValue>> written = new HashMap<>();
+        for (CrashRecorder.Write w : epoch) {
+            if (rig.specBlock(w.block()) != null) {
+                written.computeIfAbsent(w.block(), b -> new ArrayList<>()).add(BlockPayload.decode(w.data()));
+            }
+        }
+        Map<Long, Map<BlockValue, BlockValue>> out = new HashMap<>();
+        written.forEach((b, values) -> {
+            BlockValue last = values.get(values.size() - 1);
+            for (BlockValue v : values) {
+                if (!v.equals(last)) {
+                    out.computeIfAbsent(b, x -> new HashMap<>()).put(v, last);
+                }
+            }
+        });
+        return out;
+    }
+
+    private static boolean sinceIsInFlight(TLCState t) {
+        FcnRcdValue since = (FcnRcdValue) ((Value) t.lookup("since")).toFcnRcd();
+        Value[] dio = ((SetEnumValue) ((Value) t.lookup("dio")).toSetEnum()).elems.toArray();
+        for (int i = 0; i < since.domain.length; i++) {
+            Value[] key = ((TupleValue) since.domain[i]).elems;
+            List<Value> inFlight = new ArrayList<>();
+            for (Value r : dio) {
+                RecordValue rec = (RecordValue) r.toRcd();
+                if (rec.select(new StringValue("file")).equals(key[0]) && rec.select(new StringValue("lblock")).equals(key[1])) {
+                    inFlight.add(rec.select(new StringValue("val")));
+                }
+            }
+            Value issued = since.values[i];
+            Value[] writes = ((SetEnumValue) issued.toSetEnum()).elems.toArray();
+            if (!inFlight.stream().allMatch(issued::member)
+                    || !List.of(writes).stream().allMatch(w -> inFlight.stream().anyMatch(w::equals))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether variable {@code v} has the same value in two spec states (by fingerprint: TLC's equals is not symmetric between lazy and explicit values). */
+    static boolean same(TLCState s, TLCState t, String v) {
+        return same(s, v, t, v);
+    }
+
+    private static boolean same(TLCState s, String v, TLCState t, String w) {
+        return s.lookup(v).fingerPrint(FP64.New()) == t.lookup(w).fingerPrint(FP64.New());
+    }
+
+    /** Runs implementation steps, follows them in the spec, and notes the spec states each flush epoch saw (by fingerprint). */
+    static final class Follower {
+        private final SpecModel spec;
+        private final ImplRig rig;
+        private final CrashRecorder recorder;
+        private final List<Map<Long, TLCState>> windows;
+        private final CrashStateMapping mapping;
+        private TLCState current;
+
+        Follower(SpecModel spec, ImplRig rig, CrashRecorder recorder, List<Map<Long, TLCState>> windows) {
+            this.spec = spec;
+            this.rig = rig;
+            this.recorder = recorder;
+            this.windows = windows;
+            this.mapping = new CrashStateMapping(spec, rig);
+            this.current = spec.init();
+            windows.add(new LinkedHashMap<>(Map.of(current.fingerPrint(), current)));
+        }
+
+        /**
+         * One implementation step that is the spec steps {@code specSteps}, in order, each the one successor (not a
+         * stutter) its predicate accepts; the last must also have the implementation's state after the step. A step
+         * that is one spec step may instead be a stutter, if the implementation's state is the spec's before it.
+         */
+        @SafeVarargs
+        final void step(ImplDriver.IoAction impl, BiPredicate<TLCState, TLCState>... specSteps) throws IOException {
+            follow(impl, true, List.of(specSteps));
+        }
+
+        /** The same for the step that closes the implementation (its state can no longer be observed). */
+        void lastStep(ImplDriver.IoAction impl, BiPredicate<TLCState, TLCState> specStep) throws IOException {
+            follow(impl, false, List.of(specStep));
+        }
+
+        private void follow(ImplDriver.IoAction impl, boolean observe, List<BiPredicate<TLCState, TLCState>> specSteps) throws IOException {
+            int epochBefore = recorder.flushes();
+            impl.run();
+            TLCState observed = observe ? mapping.toTlc(rig.snapshot(), crashVars(current)) : null;
+            List<TLCState> passed = new ArrayList<>(List.of(current));
+            for (int i = 0; i < specSteps.size(); i++) {
+                boolean last = i == specSteps.size() - 1;
+                TLCState from = current;
+                BiPredicate<TLCState, TLCState> p = specSteps.get(i);
+                Map<Long, TLCState> next = new LinkedHashMap<>();
+                for (SpecModel.Step st : spec.successors(from)) {
+                    TLCState t = st.state();
+                    if (!CRASH_ACTIONS.contains(st.name()) && !StateComparison.same(from, t) && p.test(from, t) && (!last || observed == null || agrees(t, observed))) {
+                        next.put(t.fingerPrint(), t);
+                    }
+                }
+                if (next.isEmpty() && specSteps.size() == 1 && observed != null && agrees(from, observed)) {
+                    break; // the implementation step changed nothing the spec sees (a writeback of a clean page): a stutter
+                }
+                if (next.size() != 1) {
+                    throw new AssertionError("spec step " + (i + 1) + " of the implementation step in flush epoch " + epochBefore + ": "
+                            + next.size() + " spec successors match, expected 1; spec state:\n" + StateComparison.print(from)
+                            + (observed == null ? "" : "implementation:\n" + StateComparison.print(observed)
+                                    + "variables differing from each successor: " + spec.successors(from).stream()
+                                            .map(st -> StateComparison.differing(st.state(), observed)).toList()));
+                }
+                current = next.values().iterator().next();
+                passed.add(current);
+            }
+            int epochAfter = recorder.flushes();
+            while (windows.size() <= epochAfter) {
+                windows.add(new LinkedHashMap<>());
+            }
+            for (int e = epochBefore; e <= epochAfter; e++) {
+                for (TLCState s : passed) {
+                    windows.get(e).put(s.fingerPrint(), s);
+                }
+            }
+        }
+
+        /** The variables of {@code s} that are not Defrag.tla's (the implementation's state is printed with them). */
+        private static Map<String, Value> crashVars(TLCState s) {
+            Map<String, Value> out = new HashMap<>();
+            for (OpDeclNode v : TLCState.vars) {
+                String name = v.getName().toString();
+                if (!CrashStateMapping.DEFRAG_VARS.contains(name)) {
+                    out.put(name, (Value) s.lookup(name));
+                }
+            }
+            return out;
+        }
+
+        /** The spec state has the implementation's values for every variable of Defrag.tla (as StateComparison compares). */
+        private static boolean agrees(TLCState spec, TLCState impl) {
+            for (String v : CrashStateMapping.DEFRAG_VARS) {
+                if (!spec.lookup(v).equals(impl.lookup(v))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
