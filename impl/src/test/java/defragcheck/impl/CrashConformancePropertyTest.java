@@ -28,12 +28,12 @@ import net.jqwik.api.constraints.Size;
  */
 class CrashConformancePropertyTest {
 
-    @Property(tries = 12)
+    @Property(tries = 40)
     void decsCrashNoDax(@ForAll @Size(min = 1, max = 24) List<@IntRange(min = 0, max = 999) Integer> choices) throws Exception {
         conforms("DecsCrashNoDax", choices);
     }
 
-    @Property(tries = 6)
+    @Property(tries = 25)
     void decsCrashDax(@ForAll @Size(min = 1, max = 24) List<@IntRange(min = 0, max = 999) Integer> choices) throws Exception {
         conforms("DecsCrashDax", choices);
     }

@@ -1,9 +1,10 @@
 package defragcheck.impl;
 
 import static defragcheck.impl.CrashConformanceRun.COMMIT_SWAP;
-import static defragcheck.impl.CrashConformanceRun.FSYNC;
+import static defragcheck.impl.CrashConformanceRun.fsync;
 import static defragcheck.impl.CrashConformanceRun.LOG_INTENT;
 import static defragcheck.impl.CrashConformanceRun.PLAIN;
+import static defragcheck.impl.CrashConformanceRun.dirtyPages;
 import static defragcheck.impl.CrashConformanceRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,7 +62,7 @@ class CrashConformanceTest {
      */
     private static void writesAroundTheDefrag(CrashConformanceRun.Follower run, ImplRig rig) throws IOException {
         run.step(() -> rig.bufferedWrite("orig", 1), PLAIN);
-        run.step(() -> rig.fs().sync(), FSYNC);
+        run.step(() -> rig.fs().sync(), fsync(dirtyPages(rig)));
         while (!rig.mover(1).step().equals("SwapExtents")) { // LockInodes (one inode a step) .. CopyData
             run.step(() -> rig.defragStep(1), PLAIN);
         }
@@ -74,7 +75,7 @@ class CrashConformanceTest {
             DirectIo.DioRecord dio = rig.inFlight().get(0);
             run.step(() -> rig.dioComplete(dio), PLAIN);
         }
-        run.step(() -> rig.fs().sync(), FSYNC);
+        run.step(() -> rig.fs().sync(), fsync(dirtyPages(rig)));
         if (rig.constants().maxWrites() > 2) { // never fsynced: a crash may lose it
             run.step(() -> rig.bufferedWrite("orig", 1), PLAIN);
         }
