@@ -1,20 +1,23 @@
 package defragcheck.impl;
 
 import static defragcheck.impl.CrashConformanceRun.COMMIT_SWAP;
-import static defragcheck.impl.CrashConformanceRun.FSYNC;
+import static defragcheck.impl.CrashConformanceRun.fsync;
 import static defragcheck.impl.CrashConformanceRun.LOG_INTENT;
 import static defragcheck.impl.CrashConformanceRun.PLAIN;
+import static defragcheck.impl.CrashConformanceRun.dirtyPages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiPredicate;
 
 import defragcheck.conformance.ImplDriver;
 import defragcheck.conformance.ImplRig;
 import defragcheck.impl.CrashConformanceRun.Outcome;
 import defragcheck.impl.io.DirectIo;
+import tlc2.tool.TLCState;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -51,23 +54,28 @@ class CrashConformancePropertyTest {
         for (int choice : choices) {
             List<ImplDriver.Op> ops = new ArrayList<>(driver.enabled(rig.snapshot().state()));
             ops.add(new ImplDriver.Op("Fsync", () -> rig.fs().sync()));
-            take(run, ops.get(Math.floorMod(choice, ops.size())));
+            take(run, rig, ops.get(Math.floorMod(choice, ops.size())));
         }
         for (DirectIo.DioRecord r : rig.inFlight()) {
             run.step(() -> rig.dioComplete(r), PLAIN);
         }
         while (!rig.mover(1).done()) {
-            take(run, new ImplDriver.Op(rig.mover(1).step(), () -> rig.defragStep(1)));
+            take(run, rig, new ImplDriver.Op(rig.mover(1).step(), () -> rig.defragStep(1)));
         }
-        take(run, new ImplDriver.Op("Fsync", () -> rig.fs().sync()));
+        take(run, rig, new ImplDriver.Op("Fsync", () -> rig.fs().sync()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static BiPredicate<TLCState, TLCState>[] plain() {
+        return new BiPredicate[] {PLAIN};
     }
 
     /** One operation, with the spec step(s) its label names. */
-    private static void take(CrashConformanceRun.Follower run, ImplDriver.Op op) throws IOException {
+    private static void take(CrashConformanceRun.Follower run, ImplRig rig, ImplDriver.Op op) throws IOException {
         if (op.label().startsWith("SwapExtents")) {
             run.step(op.run(), LOG_INTENT, COMMIT_SWAP);
         } else {
-            run.step(op.run(), op.label().equals("Fsync") ? FSYNC : PLAIN);
+            run.step(op.run(), op.label().equals("Fsync") ? fsync(dirtyPages(rig)) : plain());
         }
     }
 }
