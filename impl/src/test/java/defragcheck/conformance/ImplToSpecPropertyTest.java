@@ -45,17 +45,17 @@ class ImplToSpecPropertyTest {
         validates("LegacyDax", choices, false);
     }
 
-    @Property(tries = 8)
+    @Property(tries = 12)
     void decsNoDaxRealThreads(@ForAll long seed) throws Exception {
         threaded("DecsNoDax", seed);
     }
 
-    @Property(tries = 8)
+    @Property(tries = 12)
     void decsDaxRealThreads(@ForAll long seed) throws Exception {
         threaded("DecsDax", seed);
     }
 
-    @Property(tries = 8)
+    @Property(tries = 12)
     void legacyNoDaxRealThreads(@ForAll long seed) throws Exception {
         threaded("LegacyNoDax", seed);
     }
