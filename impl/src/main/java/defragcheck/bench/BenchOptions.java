@@ -5,16 +5,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The benchmark's command line: {@code bench [--size-mib N] [--rounds N] [--layouts 4K,64K,1M] [--threads N] [--dir PATH] [--no-e4defrag]}. */
-public record BenchOptions(long sizeMib, int rounds, List<Integer> chunks, int threads, Path dir, boolean e4defrag) {
+/** The benchmark's command line: {@code bench [--size-mib N] [--rounds N] [--min-seconds S] [--layouts 4K,64K,1M] [--threads N] [--dir PATH] [--no-e4defrag]}. */
+public record BenchOptions(long sizeMib, int rounds, double minSeconds, List<Integer> chunks, int threads, Path dir, boolean e4defrag) {
     public static final String USAGE =
-            "usage: bench [--size-mib N (256)] [--rounds N (5)]"
+            "usage: bench [--size-mib N (256)] [--rounds N (5)] [--min-seconds S (1): a contender repeats on fresh files until its timed work in a round reaches S, at most 5 runs]"
             + " [--layouts 4K,64K,1M] [--threads N (copyData's default, 4)] [--dir PATH (java.io.tmpdir)] [--no-e4defrag]";
 
     /** Parses the arguments; a bad one is an IllegalArgumentException whose message is one line for the user. */
     public static BenchOptions parse(String[] args) {
         long size = 256;
         int rounds = 5, threads = DefragOptions.DEFAULT_COPY_THREADS;
+        double minSeconds = 1;
         List<Integer> chunks = List.of(4096, 65536, 1 << 20);
         Path dir = Path.of(System.getProperty("java.io.tmpdir"));
         boolean e4 = true;
@@ -23,6 +24,7 @@ public record BenchOptions(long sizeMib, int rounds, List<Integer> chunks, int t
             switch (a) {
                 case "--size-mib" -> size = positive(a, value(args, ++i, a));
                 case "--rounds" -> rounds = (int) positive(a, value(args, ++i, a));
+                case "--min-seconds" -> minSeconds = seconds(a, value(args, ++i, a));
                 case "--threads" -> threads = (int) positive(a, value(args, ++i, a));
                 case "--layouts" -> chunks = chunks(value(args, ++i, a));
                 case "--dir" -> dir = Path.of(value(args, ++i, a));
@@ -35,7 +37,7 @@ public record BenchOptions(long sizeMib, int rounds, List<Integer> chunks, int t
                 throw new IllegalArgumentException("--size-mib " + size + " is not a multiple of the " + c / 1024 + "K layout");
             }
         }
-        return new BenchOptions(size, rounds, chunks, threads, dir, e4);
+        return new BenchOptions(size, rounds, minSeconds, chunks, threads, dir, e4);
     }
 
     public long bytes() {
@@ -59,6 +61,18 @@ public record BenchOptions(long sizeMib, int rounds, List<Integer> chunks, int t
             // reported below
         }
         throw new IllegalArgumentException(option + " needs a positive whole number, got '" + v + "'");
+    }
+
+    private static double seconds(String option, String v) {
+        try {
+            double s = Double.parseDouble(v);
+            if (s >= 0 && s <= 60) {
+                return s;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " needs a number of seconds between 0 and 60, got '" + v + "'");
     }
 
     /** "4K,64K,1M" -> bytes; each a multiple of 4 KiB. */

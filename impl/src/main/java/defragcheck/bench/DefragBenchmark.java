@@ -59,6 +59,8 @@ public final class DefragBenchmark {
         try (ImageBench image = ImageBench.create(work, o.bytes(), o.threads())) {
             List<Contender> contenders = new ArrayList<>(List.of(image.gather(),
                     image.defrag(Protocol.DECS), image.defrag(Protocol.LEGACY)));
+            warmUp(contenders, o.chunks().get(0), out);
+            env.put("warmup", "one untimed run of each JVM contender on the first layout");
             Optional<String> noE4 = o.e4defrag() ? LoopExt4.unavailableReason() : Optional.of("disabled by --no-e4defrag");
             env.put("directIo", true).put("stagingBytes", DirectFile.MIB);
             E4defragLeg e4 = null;
@@ -72,7 +74,7 @@ public final class DefragBenchmark {
                     out.println("e4defrag leg skipped: " + noE4.get());
                 }
                 List<Ratio> ratios = List.of(DECS_OVER_GATHER, DECS_OVER_E4DEFRAG, LEGACY_OVER_GATHER);
-                List<RoundTable> tables = RoundRobin.run(contenders, o.chunks(), o.rounds(), ratios, out);
+                List<RoundTable> tables = RoundRobin.run(contenders, o.chunks(), o.rounds(), (long) (o.minSeconds() * 1e9), ratios, out);
                 boolean sound = report(tables, out);
                 env.put("loadavgEnd", Environment.loadAverage());
                 out.println(env.json());
@@ -84,6 +86,17 @@ public final class DefragBenchmark {
             }
         } finally {
             Files.deleteIfExists(work);
+        }
+    }
+
+    /** The JIT compiles the copy and metadata paths during the first runs; those must not count against the JVM contenders. */
+    private static void warmUp(List<Contender> jvmContenders, int chunk, PrintStream out) throws IOException {
+        for (Contender c : jvmContenders) {
+            Measurement m = c.run(chunk, 0);
+            if (!m.sound()) {
+                throw new IOException("warm-up of " + c.name() + " did not defragment soundly: " + m.check());
+            }
+            out.printf(Locale.ROOT, "warm-up %s %s: %s (not counted)%n", BenchOptions.label(chunk), c.name(), m.check());
         }
     }
 

@@ -22,6 +22,7 @@ public final class Environment {
         facts.put("layouts", o.chunks().stream().map(BenchOptions::label).collect(Collectors.toList()));
         facts.put("rounds", o.rounds());
         facts.put("threads", o.threads());
+        facts.put("minSecondsPerContenderAndRound", o.minSeconds());
         // The machine is shared: the load says how much the absolute MiB/s (not the paired ratios) can be trusted.
         facts.put("loadavgStart", loadAverage());
     }

@@ -95,11 +95,14 @@ public final class LoopExt4 implements AutoCloseable {
     }
 
     /**
-     * At JVM exit a file in the mount may still be open (a thread or an e4defrag child mid-run):
-     * detach the mount lazily; the loop device then detaches itself once the last user is gone.
+     * When a file in the mount is still open (a thread, or an e4defrag child, mid-run at JVM exit)
+     * umount says busy: detach the mount lazily instead; the loop device detached after it then
+     * goes away by itself (autoclear) once its last user is gone.
      */
-    private void umountLazily() throws IOException {
-        if (mounted) {
+    private void umountEvenIfBusy() throws IOException {
+        try {
+            umount();
+        } catch (IOException busy) {
             ExternalTool.run("umount", "--lazy", mountPoint.toString());
             mounted = false;
         }
@@ -160,7 +163,7 @@ public final class LoopExt4 implements AutoCloseable {
         }
         List<IOException> failures = new ArrayList<>();
         try {
-            umount();
+            umountEvenIfBusy();
         } catch (IOException e) {
             failures.add(e);
         }
@@ -184,9 +187,8 @@ public final class LoopExt4 implements AutoCloseable {
         }
     }
 
-    private synchronized void closeAtShutdown() {
+    private void closeAtShutdown() {
         try {
-            umountLazily();
             close();
         } catch (IOException e) {
             System.err.println("loop ext4 cleanup at exit failed: " + e.getMessage());

@@ -15,6 +15,15 @@ public final class PatternCheck {
         }
     }
 
+    /** The tally of both checks (first bad block: this one's, else the other's). */
+    public PatternCheck plus(PatternCheck other) {
+        PatternCheck sum = new PatternCheck();
+        counts.forEach((v, n) -> sum.counts.merge(v, n, Long::sum));
+        other.counts.forEach((v, n) -> sum.counts.merge(v, n, Long::sum));
+        sum.firstBad = firstBad >= 0 ? firstBad : other.firstBad;
+        return sum;
+    }
+
     public long count(BlockPattern.Verdict v) {
         return counts.getOrDefault(v, 0L);
     }

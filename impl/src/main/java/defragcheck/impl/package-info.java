@@ -2,10 +2,12 @@
  * The implementation of both defrag protocols over a real device, in the spec's vocabulary.
  *
  * <ul>
- * <li>{@code device}: 4 KiB blocks over O_DIRECT ({@code BlockDevice}); DAX emulated by a memory mapping of the
- * device ({@code DaxWindow}).</li>
+ * <li>{@code device}: 4 KiB blocks over O_DIRECT ({@code BlockDevice} over a {@code BlockStore}: the image file, or
+ * an image in memory for crash exploration); DAX emulated by a memory mapping of the device ({@code DaxWindow});
+ * {@code IoRecorder}, the test instrumentation that sees every block written and every flush.</li>
  * <li>{@code fs}: inodes, extent maps, allocator, on-device metadata ({@code Superblock}, {@code MetadataStore}: the
- * one place a {@code MetadataTransaction} is applied) and the mounted {@code Filesystem}.</li>
+ * one place a {@code MetadataTransaction} is applied; {@code Journal}: the write-ahead journal its commits go
+ * through, replayed at open) and the mounted {@code Filesystem}; {@code CrashAblation}, test-only.</li>
  * <li>{@code cache}: page cache (pages with data, dirty bit and buffer-head block) and user ptes.</li>
  * <li>{@code io}: the actors' paths: buffered, direct (asynchronous), mmap, writeback.</li>
  * <li>{@code lock}: the state monitor every atomic step runs in, inode locks, lock order.</li>
@@ -20,5 +22,10 @@
  * {@code readFill} (the spec's ReadFill); a direct write's completion drops and unmaps a cached page of its block
  * (the spec's DioComplete); the legacy protocol's swaps are
  * committed with the next metadata commit or sync (jbd2 batching), DECS commits its swap at once.
+ *
+ * <p>Crash safety: every commit is an intent record, a flush (the barrier: the intent and every data write issued
+ * before it, such as a defrag's copy, are durable), a commit record and a flush; so a defrag's swap is durable before
+ * it unlocks, and a crash leaves either the old or the new mapping of the whole request. sync(2) commits but does not
+ * checkpoint (the journal may hold the only record of a transaction); unmount checkpoints.
  */
 package defragcheck.impl;

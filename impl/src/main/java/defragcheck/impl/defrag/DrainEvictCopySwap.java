@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import defragcheck.impl.fs.CrashAblation;
 import defragcheck.impl.fs.Extent;
 import defragcheck.impl.fs.Inode;
 import defragcheck.impl.fs.MetadataTransaction;
@@ -12,8 +13,9 @@ import defragcheck.impl.observe.StepHook;
 
 /**
  * Jan Kara's protocol (2016): with both inodes locked against writes, DIO and faults, drain direct I/O, write back
- * and evict the cache of both ranges (unmapping ptes), copy orig's blocks into donor's blocks directly and make the
- * copy durable, then swap the extents in one committed transaction (donor side unwritten), and unlock.
+ * and evict the cache of both ranges (unmapping ptes), copy orig's blocks into donor's blocks directly, then swap the
+ * extents in one journaled transaction (donor side unwritten) whose barrier makes the copy durable before the commit
+ * record, which is durable before the defrag unlocks.
  */
 public final class DrainEvictCopySwap extends MoveExtents {
     private static final List<Action> PLAN = List.of(Action.LockInodes, Action.LockInvalidate, Action.DrainDio,
@@ -72,9 +74,9 @@ public final class DrainEvictCopySwap extends MoveExtents {
     }
 
     /**
-     * CopyData: orig's written blocks into the donor's blocks, bypassing the cache (DAX: through the mapping), then
-     * force so the copy is durable before the swap commits. Unwritten orig blocks need no copy: orig keeps them
-     * unwritten.
+     * CopyData: orig's written blocks into the donor's blocks, bypassing the cache (DAX: through the mapping).
+     * Unwritten orig blocks need no copy: orig keeps them unwritten. The copy becomes durable at the barrier of the
+     * swap's journal commit, before its commit record.
      */
     public void copyData() throws IOException {
         StepHook.Step s = begin(Action.CopyData, -1);
@@ -91,17 +93,23 @@ public final class DrainEvictCopySwap extends MoveExtents {
                 } else {
                     DataCopier.copyDirect(fs.device(), runs, opts.copyThreads());
                 }
-                fs.device().force();
                 return null;
             });
         }
         end(s);
     }
 
-    /** SwapExtents: ext4_swap_extents in one committed transaction; orig keeps its written state, donor's range is unwritten. */
+    /**
+     * SwapExtents: ext4_swap_extents in one journaled transaction (intent, barrier, commit record, flush); orig keeps
+     * its written state, donor's range is unwritten.
+     */
     public void swapExtents() throws IOException {
         StepHook.Step s = begin(Action.SwapExtents, -1);
         fs.monitor().atomically(() -> {
+            if (fs.ablated(CrashAblation.NO_INTENT)) {
+                swapInPlaceInPieces();
+                return null;
+            }
             List<Extent> origNew = new ArrayList<>();
             List<Extent> donorNew = new ArrayList<>();
             for (SwapSegment seg : plan()) {
@@ -119,6 +127,22 @@ public final class DrainEvictCopySwap extends MoveExtents {
             return null;
         });
         end(s);
+    }
+
+    /**
+     * The {@link CrashAblation#NO_INTENT} swap: one logical block at a time, both files' maps straight to the home
+     * metadata; each piece is durable and consistent, the request is not.
+     */
+    private void swapInPlaceInPieces() throws IOException {
+        for (SwapSegment seg : plan()) {
+            for (long k = 0; k < seg.length(); k++) {
+                long ol = req.origStart() + seg.offset() + k;
+                long dl = req.donorStart() + seg.offset() + k;
+                fs.commitInPlace(new MetadataTransaction()
+                        .add(new MetadataTransaction.MapRange(orig.ino(), ol, 1, List.of(new Extent(ol, seg.donorBlock() + k, 1, seg.origUnwritten()))))
+                        .add(new MetadataTransaction.MapRange(donor.ino(), dl, 1, List.of(new Extent(dl, seg.origBlock() + k, 1, true)))));
+            }
+        }
     }
 
     /** Unlock: both invalidate locks, then both i_rwsem, in reverse order. */

@@ -23,16 +23,27 @@ public final class BlockDevice implements AutoCloseable {
 
     private final Path path;
     private final DeviceAccess access;
-    private final FileChannel channel;
+    private final BlockStore store;
     private final long blocks;
     private final ThreadLocal<ByteBuffer> scratch = ThreadLocal.withInitial(() -> AlignedBuffers.allocate(BLOCK_SIZE));
     private DaxWindow daxWindow;
+    private volatile IoRecorder recorder;
 
-    private BlockDevice(Path path, DeviceAccess access, FileChannel channel, long blocks) {
+    private BlockDevice(Path path, DeviceAccess access, BlockStore store, long blocks) {
         this.path = path;
         this.access = access;
-        this.channel = channel;
+        this.store = store;
         this.blocks = blocks;
+    }
+
+    /** A device over another store of {@code blocks} blocks (crash exploration: an image in memory); no DAX window. */
+    public static BlockDevice over(Path name, BlockStore store, long blocks) {
+        return new BlockDevice(name, DeviceAccess.BUFFERED, store, blocks);
+    }
+
+    /** Test instrumentation: from now on every block written and every flush is reported to {@code r} (null: none). */
+    public void record(IoRecorder r) {
+        recorder = r;
     }
 
     /** Creates (or truncates) an image file of {@code blocks} blocks. Its content is written by the formatter. */
@@ -43,7 +54,7 @@ public final class BlockDevice implements AutoCloseable {
         FileChannel ch = openChannel(image, access, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
         ByteBuffer last = AlignedBuffers.allocate(BLOCK_SIZE);
         ch.write(last, (blocks - 1) * BLOCK_SIZE); // sets the size; the formatter fills the rest
-        return new BlockDevice(image, access, ch, blocks);
+        return new BlockDevice(image, access, new FileBlockStore(ch), blocks);
     }
 
     /** Opens an existing image file or block device; its size must be a whole number of blocks. */
@@ -57,7 +68,7 @@ public final class BlockDevice implements AutoCloseable {
             ch.close();
             throw new IOException(device + ": size " + size + " is not a positive multiple of " + BLOCK_SIZE);
         }
-        return new BlockDevice(device, access, ch, size / BLOCK_SIZE);
+        return new BlockDevice(device, access, new FileBlockStore(ch), size / BLOCK_SIZE);
     }
 
     private static FileChannel openChannel(Path p, DeviceAccess access, OpenOption... extra) throws IOException {
@@ -94,7 +105,7 @@ public final class BlockDevice implements AutoCloseable {
         checkRange(block, dst.remaining());
         long pos = block * BLOCK_SIZE;
         while (dst.hasRemaining()) {
-            int n = channel.read(dst, pos);
+            int n = store.read(dst, pos);
             if (n < 0) {
                 throw new IOException(path + ": unexpected end of device at byte " + pos);
             }
@@ -105,9 +116,18 @@ public final class BlockDevice implements AutoCloseable {
     /** Writes {@code src.remaining()} bytes (whole blocks) starting at {@code block}. */
     public void write(long block, ByteBuffer src) throws IOException {
         checkRange(block, src.remaining());
+        ByteBuffer written = src.duplicate();
         long pos = block * BLOCK_SIZE;
         while (src.hasRemaining()) {
-            pos += channel.write(src, pos);
+            pos += store.write(src, pos);
+        }
+        IoRecorder r = recorder;
+        if (r != null) {
+            for (long b = block; written.hasRemaining(); b++) {
+                byte[] copy = new byte[BLOCK_SIZE];
+                written.get(copy);
+                r.written(b, copy);
+            }
         }
     }
 
@@ -128,13 +148,20 @@ public final class BlockDevice implements AutoCloseable {
 
     /** Makes every completed write durable (fsync of the image or device). */
     public void force() throws IOException {
-        channel.force(false);
+        store.force();
+        IoRecorder r = recorder;
+        if (r != null) {
+            r.flushed();
+        }
     }
 
     /** The byte-addressable mapping that stands in for persistent memory (created on first use). */
     public synchronized DaxWindow daxWindow() throws IOException {
+        if (!(store instanceof FileBlockStore)) {
+            throw new UnsupportedOperationException(path + ": an in-memory device has no DAX window");
+        }
         if (daxWindow == null) {
-            daxWindow = DaxWindow.map(path, blocks);
+            daxWindow = DaxWindow.map(this, blocks);
         }
         return daxWindow;
     }
@@ -151,6 +178,14 @@ public final class BlockDevice implements AutoCloseable {
             daxWindow.close();
             daxWindow = null;
         }
-        channel.close();
+        store.close();
+    }
+
+    /** A store through the DAX window, reported like a write (a store reaches the media at the next flush). */
+    void recordStore(long block, byte[] data) {
+        IoRecorder r = recorder;
+        if (r != null) {
+            r.written(block, data.clone());
+        }
     }
 }

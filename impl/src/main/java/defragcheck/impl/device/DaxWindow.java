@@ -3,7 +3,6 @@ package defragcheck.impl.device;
 import java.io.IOException;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -20,16 +19,18 @@ public final class DaxWindow implements AutoCloseable {
     /** Mappings are limited to 2 GiB each; segments are whole blocks so no block straddles two. */
     private static final long SEGMENT_BLOCKS = (1L << 30) / BlockDevice.BLOCK_SIZE;
 
+    private final BlockDevice device;
     private final FileChannel channel;
     private final MappedByteBuffer[] segments;
 
-    private DaxWindow(FileChannel channel, MappedByteBuffer[] segments) {
+    private DaxWindow(BlockDevice device, FileChannel channel, MappedByteBuffer[] segments) {
+        this.device = device;
         this.channel = channel;
         this.segments = segments;
     }
 
-    static DaxWindow map(Path path, long blocks) throws IOException {
-        FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    static DaxWindow map(BlockDevice device, long blocks) throws IOException {
+        FileChannel ch = FileChannel.open(device.path(), StandardOpenOption.READ, StandardOpenOption.WRITE);
         int n = (int) ((blocks + SEGMENT_BLOCKS - 1) / SEGMENT_BLOCKS);
         MappedByteBuffer[] segs = new MappedByteBuffer[n];
         for (int i = 0; i < n; i++) {
@@ -37,7 +38,7 @@ public final class DaxWindow implements AutoCloseable {
             long count = Math.min(SEGMENT_BLOCKS, blocks - first);
             segs[i] = ch.map(FileChannel.MapMode.READ_WRITE, first * BlockDevice.BLOCK_SIZE, count * BlockDevice.BLOCK_SIZE);
         }
-        return new DaxWindow(ch, segs);
+        return new DaxWindow(device, ch, segs);
     }
 
     /** A load of one block. */
@@ -50,6 +51,7 @@ public final class DaxWindow implements AutoCloseable {
     /** A store of one block. */
     public void store(long block, byte[] data) {
         segment(block).put(offset(block), data, 0, BlockDevice.BLOCK_SIZE);
+        device.recordStore(block, data);
     }
 
     private MappedByteBuffer segment(long block) {

@@ -53,23 +53,11 @@ public final class BlockAllocator {
 
     /** The length of the longest free run. */
     public long largestFreeRun() {
-        long best = 0;
-        int from = (int) dataStart;
-        while (from < totalBlocks) {
-            int start = used.nextClearBit(from);
-            if (start >= totalBlocks) {
-                break;
-            }
-            int next = used.nextSetBit(start);
-            int end = next < 0 ? (int) totalBlocks : Math.min(next, (int) totalBlocks);
-            best = Math.max(best, end - start);
-            from = end;
-        }
-        return best;
+        return freeRuns().stream().mapToLong(r -> r[1]).max().orElse(0);
     }
 
-    /** Free runs (start, length) covering {@code count} blocks, largest first, or null if there is not enough space. */
-    public List<long[]> findRuns(long count) {
+    /** Every maximal free run (start, length) of the data area, in block order. */
+    private List<long[]> freeRuns() {
         List<long[]> runs = new ArrayList<>();
         int from = (int) dataStart;
         while (from < totalBlocks) {
@@ -82,6 +70,12 @@ public final class BlockAllocator {
             runs.add(new long[] {start, end - start});
             from = end;
         }
+        return runs;
+    }
+
+    /** Free runs (start, length) covering {@code count} blocks, largest first, or null if there is not enough space. */
+    public List<long[]> findRuns(long count) {
+        List<long[]> runs = freeRuns();
         runs.sort((a, b) -> Long.compare(b[1], a[1]));
         List<long[]> chosen = new ArrayList<>();
         long need = count;

@@ -54,15 +54,18 @@ public final class Filesystem implements AutoCloseable {
     private final MmapIo mmap;
     private final Writeback writeback;
     private volatile StepHook hook = StepHook.NONE;
+    private final Set<CrashAblation> crashAblations = EnumSet.noneOf(CrashAblation.class);
 
     /** What a running defrag reports of itself for {@link #abstractState()}. */
     public interface StepReporter {
         String step();
     }
 
-    private Filesystem(BlockDevice device, Superblock sb, boolean fresh) throws IOException {
+    private Filesystem(BlockDevice device, Superblock sb, boolean fresh, Set<CrashAblation> ablations) throws IOException {
         this.device = device;
-        this.store = fresh ? MetadataStore.format(device, sb, this) : MetadataStore.load(device, sb, this);
+        this.crashAblations.addAll(ablations);
+        this.store = fresh ? MetadataStore.format(device, sb, this)
+                : MetadataStore.load(device, sb, this, !ablations.contains(CrashAblation.NO_REPLAY));
         this.dataPath = new DataPath(this);
         this.buffered = new BufferedIo(this);
         this.direct = new DirectIo(this);
@@ -99,7 +102,7 @@ public final class Filesystem implements AutoCloseable {
         fillWithGarbage(dev, sb.dataStart());
         ByteBuffer b = AlignedBuffers.allocate(BlockDevice.BLOCK_SIZE);
         sb.encode(b);
-        Filesystem fs = new Filesystem(dev, sb, true);
+        Filesystem fs = new Filesystem(dev, sb, true, Set.of());
         dev.write(0, b); // last: until the superblock is there, the device is not a filesystem
         dev.force();
         return fs;
@@ -132,16 +135,33 @@ public final class Filesystem implements AutoCloseable {
     }
 
     public static Filesystem open(Path image, DeviceAccess access) throws IOException {
-        BlockDevice dev = BlockDevice.open(image, access);
+        return mount(BlockDevice.open(image, access), Set.of());
+    }
+
+    /**
+     * Mounts the filesystem on {@code dev}: loads the home metadata and recovers (replays the journal's committed
+     * transactions, discards an uncommitted one). {@code ablations} are test-only (see {@link CrashAblation}). On an
+     * invalid image the device is closed and nothing was written.
+     */
+    public static Filesystem mount(BlockDevice dev, Set<CrashAblation> ablations) throws IOException {
         try {
             ByteBuffer b = AlignedBuffers.allocate(BlockDevice.BLOCK_SIZE);
             dev.read(0, b);
-            Superblock sb = Superblock.decode(b, image.toString(), dev.blocks());
-            return new Filesystem(dev, sb, false);
+            Superblock sb = Superblock.decode(b, dev.path().toString(), dev.blocks());
+            return new Filesystem(dev, sb, false, ablations);
         } catch (IOException | RuntimeException e) {
             dev.close();
             throw e;
         }
+    }
+
+    /** Test-only: removes a part of the crash-safety protocol from now on (see {@link CrashAblation}). */
+    public void ablate(CrashAblation a) {
+        crashAblations.add(a);
+    }
+
+    public boolean ablated(CrashAblation a) {
+        return crashAblations.contains(a);
     }
 
     // ---- namespace and allocation -------------------------------------------------------------------------
@@ -157,11 +177,9 @@ public final class Filesystem implements AutoCloseable {
      */
     public Inode createContiguous(String name, long blocks, InodeFlag... flags) throws IOException {
         checkName(name);
-        Set<InodeFlag> f = flags.length == 0 ? EnumSet.noneOf(InodeFlag.class) : EnumSet.of(flags[0], flags);
+        Set<InodeFlag> f = flagSet(flags);
         return monitor.atomically(() -> {
-            if (lookupLocked(name) != null) {
-                throw new IllegalArgumentException("file exists: " + name);
-            }
+            requireAbsent(name);
             int ino = store.freeInodeNumber();
             long start = store.allocator().findContiguous(blocks);
             if (ino < 0 || start < 0) {
@@ -181,6 +199,16 @@ public final class Filesystem implements AutoCloseable {
         return createInode(name, InodeType.DIRECTORY);
     }
 
+    private static Set<InodeFlag> flagSet(InodeFlag... flags) {
+        return flags.length == 0 ? EnumSet.noneOf(InodeFlag.class) : EnumSet.of(flags[0], flags);
+    }
+
+    private void requireAbsent(String name) {
+        if (lookupLocked(name) != null) {
+            throw new IllegalArgumentException("file exists: " + name);
+        }
+    }
+
     private static void checkName(String name) {
         if (name.isEmpty() || name.getBytes(StandardCharsets.UTF_8).length > Superblock.MAX_NAME) {
             throw new IllegalArgumentException("file name must have 1.." + Superblock.MAX_NAME + " bytes: '" + name + "'");
@@ -189,11 +217,9 @@ public final class Filesystem implements AutoCloseable {
 
     private Inode createInode(String name, InodeType type, InodeFlag... flags) throws IOException {
         checkName(name);
-        Set<InodeFlag> f = flags.length == 0 ? EnumSet.noneOf(InodeFlag.class) : EnumSet.of(flags[0], flags);
+        Set<InodeFlag> f = flagSet(flags);
         return monitor.atomically(() -> {
-            if (lookupLocked(name) != null) {
-                throw new IllegalArgumentException("file exists: " + name);
-            }
+            requireAbsent(name);
             int ino = store.freeInodeNumber();
             if (ino < 0) {
                 throw new NoSpaceException("inode table full (" + MAX_INODES + " inodes)");
@@ -411,10 +437,23 @@ public final class Filesystem implements AutoCloseable {
 
     // ---- metadata transactions ------------------------------------------------------------------------------
 
-    /** Applies and persists a transaction (the commit point). Call inside the monitor. */
+    /**
+     * Applies a transaction and commits it through the journal (the commit point); with it, whatever
+     * {@link #applyVolatile} applied before. Every data write issued before is durable before the commit record.
+     * Call inside the monitor.
+     */
     public void commit(MetadataTransaction txn) throws IOException {
         store.apply(txn);
-        store.persist();
+        store.commit(!ablated(CrashAblation.NO_BARRIER));
+    }
+
+    /**
+     * Test-only ({@link CrashAblation#NO_INTENT}): applies a transaction straight to the home metadata without an
+     * intent record (after a flush, so only the intent is missing). Call inside the monitor.
+     */
+    public void commitInPlace(MetadataTransaction txn) throws IOException {
+        store.apply(txn);
+        store.commitInPlace();
     }
 
     /** Applies a transaction in memory only; {@link #persistMetadata} makes it durable later (a running jbd2 transaction). */
@@ -424,7 +463,7 @@ public final class Filesystem implements AutoCloseable {
 
     /** Commits the metadata applied by {@link #applyVolatile} since the last commit, if any. */
     public void persistMetadata() throws IOException {
-        store.persistIfDirty();
+        store.commit(!ablated(CrashAblation.NO_BARRIER));
     }
 
     public BlockAllocator allocator() {
@@ -526,22 +565,32 @@ public final class Filesystem implements AutoCloseable {
         return store.inodes();
     }
 
-    /** Writes back every dirty page, then commits pending metadata, and makes everything durable (sync(2)). */
+    /**
+     * sync(2): writes back every dirty page, makes every data write durable, then commits pending metadata through
+     * the journal. Like jbd2 it does not checkpoint: committed transactions may live only in the journal.
+     */
     public void sync() throws IOException {
         writeback.writebackAll("sync");
         monitor.atomically(() -> {
             device.force();
-            store.persistIfDirty();
+            store.commit(!ablated(CrashAblation.NO_BARRIER));
             return null;
         });
     }
 
-    /** Stops background writeback, waits for direct I/O, syncs, and closes the device. */
+    /** Stops background writeback, waits for direct I/O, syncs, checkpoints the journal, and closes the device. */
     @Override
     public void close() throws IOException {
-        writeback.stopDaemon();
-        direct.completeAll();
-        sync();
-        device.close();
+        try {
+            writeback.stopDaemon();
+            direct.completeAll();
+            sync();
+            monitor.atomically(() -> {
+                store.checkpoint();
+                return null;
+            });
+        } finally {
+            device.close();
+        }
     }
 }

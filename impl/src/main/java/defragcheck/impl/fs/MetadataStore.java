@@ -16,13 +16,17 @@ import defragcheck.impl.device.BlockDevice;
 
 /**
  * The filesystem's metadata: inode table, extent maps and allocation bitmap, in memory and on the device.
- * {@link #apply} is the one place a metadata transaction changes anything; {@link #persist} writes the whole
- * metadata image (O(extents) bytes) to the slot not holding the current image, then forces it.
+ * {@link #apply} is the one place a metadata transaction changes anything, in memory; {@link #commit} makes the
+ * operations applied since the last commit durable as one transaction in the {@link Journal}; {@link #checkpoint}
+ * writes the whole metadata image (O(extents) bytes) to the home slot not holding the current image, forces it,
+ * and so empties the journal. Opening loads the newest valid home image and replays the journal's committed
+ * transactions through {@link #apply}.
  *
- * <p>Slot format: magic "DFMETA01", generation (8), payload length (8), CRC32C of the payload (4), padding to
- * byte 32; payload: inode count (4), per inode {ino 4, type 1, flags 1, name length 2, name (64), size in
- * blocks 8, extent count 4, extents {lblock 8, pblock 8, length|unwritten<<31 4}}, bitmap word count (4),
- * bitmap words (8 each). All big-endian. The valid slot with the highest generation is the current image.
+ * <p>Slot format: magic "DFMETA01", generation (8: the sequence of the last transaction it includes), payload
+ * length (8), CRC32C of the payload (4), padding to byte 32; payload: inode count (4), per inode {ino 4, type 1,
+ * flags 1, name length 2, name (64), size in blocks 8, extent count 4, extents {lblock 8, pblock 8,
+ * length|unwritten<<31 4}}, bitmap word count (4), bitmap words (8 each). All big-endian. The valid slot with the
+ * highest generation is the home image.
  */
 public final class MetadataStore {
     private static final byte[] SLOT_MAGIC = "DFMETA01".getBytes(StandardCharsets.US_ASCII);
@@ -30,29 +34,43 @@ public final class MetadataStore {
     private final BlockDevice device;
     private final Superblock sb;
     private final Filesystem fs;
+    private final Journal journal;
     private final TreeMap<Integer, Inode> inodes = new TreeMap<>();
     private BlockAllocator allocator;
-    private long generation;
-    private boolean dirty;
+    /** Generation of the home image and the slot holding it. */
+    private long homeGeneration;
+    private int homeSlot;
+    /** Sequence of the last committed transaction (the home generation if the journal is empty). */
+    private long committed;
+    /** The operations applied since the last commit: the running transaction. */
+    private MetadataTransaction running = new MetadataTransaction();
 
     private MetadataStore(BlockDevice device, Superblock sb, Filesystem fs) {
         this.device = device;
         this.sb = sb;
         this.fs = fs;
+        this.journal = new Journal(device, sb);
     }
 
-    /** An empty filesystem (generation 0 in slot A, slot B invalidated). */
+    /** An empty filesystem (generation 0 in slot A, slot B invalidated, journal erased). */
     static MetadataStore format(BlockDevice device, Superblock sb, Filesystem fs) throws IOException {
         MetadataStore m = new MetadataStore(device, sb, fs);
         m.allocator = BlockAllocator.fresh(sb.dataStart(), sb.totalBlocks());
-        m.generation = -1;
         ByteBuffer zero = AlignedBuffers.allocate(BlockDevice.BLOCK_SIZE);
         device.write(sb.slotStart(1), zero); // a stale image from an earlier format must not win
-        m.persist();
+        m.journal.erase();
+        m.homeSlot = 1;
+        m.homeGeneration = -1;
+        m.committed = 0;
+        m.checkpoint();
         return m;
     }
 
-    static MetadataStore load(BlockDevice device, Superblock sb, Filesystem fs) throws IOException {
+    /**
+     * Loads the home image and, unless {@code replayJournal} is false (a test-only ablation: recovery that ignores
+     * the journal), replays the committed transactions and checkpoints them.
+     */
+    static MetadataStore load(BlockDevice device, Superblock sb, Filesystem fs, boolean replayJournal) throws IOException {
         MetadataStore m = new MetadataStore(device, sb, fs);
         String path = device.path().toString();
         ByteBuffer best = null;
@@ -62,14 +80,38 @@ public final class MetadataStore {
             if (payload != null && payload.getLong(8) > bestGen) {
                 bestGen = payload.getLong(8);
                 best = payload;
+                m.homeSlot = slot;
             }
         }
         if (best == null) {
             throw new InvalidImageException(path, "no metadata slot with a valid checksum");
         }
-        m.generation = bestGen;
+        m.homeGeneration = bestGen;
+        m.committed = bestGen;
         m.decode(best, path);
+        if (replayJournal) {
+            m.recover(path);
+        }
         return m;
+    }
+
+    /** Replays the journal's committed transactions in order, checks the result, and checkpoints it. */
+    private void recover(String path) throws IOException {
+        List<ByteBuffer> txns = journal.committedAfter(committed + 1);
+        for (ByteBuffer payload : txns) {
+            long seq = committed + 1;
+            try {
+                apply(IntentCodec.decode(payload));
+            } catch (RuntimeException e) {
+                throw new InvalidImageException(path, "journal transaction " + seq + " does not apply (" + e.getMessage() + ")");
+            }
+            running = new MetadataTransaction();
+            committed = seq;
+        }
+        if (!txns.isEmpty()) {
+            verifyConservation(path);
+            checkpoint();
+        }
     }
 
     /** The slot's bytes if its header and checksum are valid, else null. */
@@ -93,8 +135,6 @@ public final class MetadataStore {
         try {
             b.position(Superblock.SLOT_HEADER);
             int count = b.getInt();
-            BitSet derived = new BitSet();
-            derived.set(0, (int) sb.dataStart());
             for (int i = 0; i < count; i++) {
                 int ino = b.getInt();
                 InodeType type = InodeType.values()[b.get()];
@@ -108,15 +148,7 @@ public final class MetadataStore {
                     long l = b.getLong();
                     long p = b.getLong();
                     int len = b.getInt();
-                    Extent e = new Extent(l, p, len & 0x7fffffff, len < 0);
-                    if (e.pblock() < sb.dataStart() || e.pblock() + e.length() > sb.totalBlocks()) {
-                        throw new InvalidImageException(path, "inode " + ino + " maps blocks outside the data area");
-                    }
-                    if (derived.get((int) p, (int) (p + e.length())).cardinality() > 0) {
-                        throw new InvalidImageException(path, "block mapped twice (inode " + ino + ")");
-                    }
-                    derived.set((int) p, (int) (p + e.length()));
-                    extents.add(e);
+                    extents.add(new Extent(l, p, len & 0x7fffffff, len < 0));
                 }
                 inodes.put(ino, new Inode(fs, ino, new String(name, StandardCharsets.UTF_8), type, flags, new ExtentMap(extents), size));
             }
@@ -124,19 +156,36 @@ public final class MetadataStore {
             for (int i = 0; i < words.length; i++) {
                 words[i] = b.getLong();
             }
-            BitSet bitmap = BitSet.valueOf(words);
-            if (!bitmap.equals(derived)) {
-                throw new InvalidImageException(path, "allocation bitmap disagrees with the extent maps");
-            }
-            allocator = new BlockAllocator(bitmap, sb.dataStart(), sb.totalBlocks());
+            allocator = new BlockAllocator(BitSet.valueOf(words), sb.dataStart(), sb.totalBlocks());
         } catch (RuntimeException e) {
             throw new InvalidImageException(path, "corrupt metadata (" + e + ")");
+        }
+        verifyConservation(path);
+    }
+
+    /** Every mapped block lies in the data area and is mapped once, and the bitmap is exactly the mapped blocks. */
+    private void verifyConservation(String path) throws InvalidImageException {
+        BitSet derived = new BitSet();
+        derived.set(0, (int) sb.dataStart());
+        for (Inode i : inodes.values()) {
+            for (Extent e : i.extents.extents()) {
+                if (e.pblock() < sb.dataStart() || e.pblock() + e.length() > sb.totalBlocks()) {
+                    throw new InvalidImageException(path, "inode " + i.ino() + " maps blocks outside the data area");
+                }
+                int p = (int) e.pblock();
+                if (derived.get(p, (int) (p + e.length())).cardinality() > 0) {
+                    throw new InvalidImageException(path, "block mapped twice (inode " + i.ino() + ")");
+                }
+                derived.set(p, (int) (p + e.length()));
+            }
+        }
+        if (!allocator.bitmap().equals(derived)) {
+            throw new InvalidImageException(path, "allocation bitmap disagrees with the extent maps");
         }
     }
 
     /** The one place a metadata transaction takes effect (in memory). Call inside the state monitor. */
     public void apply(MetadataTransaction txn) {
-        dirty |= !txn.isEmpty();
         for (MetadataTransaction.Op op : txn.ops()) {
             if (op instanceof MetadataTransaction.CreateInode c) {
                 if (inodes.containsKey(c.ino()) || inodes.size() >= sb.maxInodes()) {
@@ -158,30 +207,68 @@ public final class MetadataStore {
             } else if (op instanceof MetadataTransaction.Free f) {
                 allocator.markFree(f.start(), f.count());
             }
+            running.add(op);
         }
     }
 
-    /** Writes the current metadata image to the other slot and forces it: the commit point. */
-    public void persist() throws IOException {
-        long next = generation + 1;
+    /**
+     * Makes the running transaction durable, the commit point: through the journal (intent, barrier, commit record,
+     * flush) if it fits in the journal's free space, else by a checkpoint (flush, then the whole image, flushed), which
+     * is as atomic. Nothing to do if nothing was applied since the last commit (a read-only session writes nothing).
+     * {@code barrier} false is the test-only ablation without the flush before the commit record.
+     */
+    public void commit(boolean barrier) throws IOException {
+        if (running.isEmpty()) {
+            return;
+        }
+        ByteBuffer payload = IntentCodec.encode(running);
+        if (journal.fits(payload)) {
+            journal.append(committed + 1, payload, barrier);
+            committed++;
+            running = new MetadataTransaction();
+        } else {
+            commitByCheckpoint(barrier);
+        }
+    }
+
+    /** Test-only ({@code CrashAblation.NO_INTENT}): commits the running transaction straight to the home metadata. */
+    public void commitInPlace() throws IOException {
+        commitByCheckpoint(true);
+    }
+
+    private void commitByCheckpoint(boolean barrier) throws IOException {
+        if (barrier) {
+            device.force();
+        }
+        committed++;
+        running = new MetadataTransaction();
+        checkpoint();
+    }
+
+    /**
+     * Applies the committed transactions to the home metadata: writes the image to the slot not holding the current
+     * one and forces it; the journal's records are then obsolete. Requires no running transaction.
+     */
+    public void checkpoint() throws IOException {
+        if (!running.isEmpty()) {
+            throw new IllegalStateException("checkpoint with an uncommitted running transaction");
+        }
+        if (committed == homeGeneration) {
+            return;
+        }
         ByteBuffer payload = encode();
         int end = payload.limit();
         ByteBuffer out = AlignedBuffers.allocate(roundUp(end));
         out.put(payload.position(0));
-        out.put(0, SLOT_MAGIC).putLong(8, next).putLong(16, end - Superblock.SLOT_HEADER);
+        out.put(0, SLOT_MAGIC).putLong(8, committed).putLong(16, end - Superblock.SLOT_HEADER);
         out.putInt(24, Checksums.crc32c(out, Superblock.SLOT_HEADER, end));
         out.clear();
-        device.write(sb.slotStart((int) (next % 2)), out);
+        int slot = 1 - homeSlot;
+        device.write(sb.slotStart(slot), out);
         device.force();
-        generation = next;
-        dirty = false;
-    }
-
-    /** Persists only if a transaction was applied since the last persist (so a read-only session writes nothing). */
-    public void persistIfDirty() throws IOException {
-        if (dirty) {
-            persist();
-        }
+        homeSlot = slot;
+        homeGeneration = committed;
+        journal.reset();
     }
 
     private ByteBuffer encode() {
@@ -210,7 +297,7 @@ public final class MetadataStore {
         return b;
     }
 
-    private static byte flagBits(Set<InodeFlag> flags) {
+    static byte flagBits(Set<InodeFlag> flags) {
         int bits = 0;
         for (InodeFlag f : flags) {
             bits |= 1 << f.ordinal();
@@ -218,7 +305,7 @@ public final class MetadataStore {
         return (byte) bits;
     }
 
-    private static Set<InodeFlag> flagsOf(byte bits) {
+    static Set<InodeFlag> flagsOf(byte bits) {
         Set<InodeFlag> s = EnumSet.noneOf(InodeFlag.class);
         for (InodeFlag f : InodeFlag.values()) {
             if ((bits & (1 << f.ordinal())) != 0) {

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * The project directory that holds {@code spec/}, {@code model/} and the manifests: {@code
- * -Ddefragcheck.root}, by default the working directory (Maven runs tests and exec:exec there).
+ * -Ddefragcheck.root}, by default the working directory (Maven runs the tests there; the CLI is run from the checkout).
  */
 public final class ProjectRoot {
     private ProjectRoot() {}

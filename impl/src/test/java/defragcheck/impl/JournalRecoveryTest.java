@@ -1,0 +1,145 @@
+package defragcheck.impl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import defragcheck.impl.device.BlockDevice;
+import defragcheck.impl.device.DeviceAccess;
+import defragcheck.impl.fs.CrashAblation;
+import defragcheck.impl.fs.Filesystem;
+import defragcheck.impl.fs.InvalidImageException;
+import defragcheck.impl.fs.Superblock;
+
+/**
+ * Recovery at open on an image "crashed" right after a sync: its last transactions are committed in the journal but
+ * not checkpointed. Committed transactions are replayed; a damaged committed record is a clear error with the image
+ * left as it was; a transaction whose commit record is torn was never committed and is rolled back.
+ */
+class JournalRecoveryTest {
+    private static final long BLOCKS = 256;
+    private static final Superblock SB = Superblock.forDevice(BLOCKS, Filesystem.MAX_INODES);
+    /** Transaction 2 (create "b"): its intent and commit blocks; transaction 1 (create "a") is just before. */
+    private static final long INTENT_2 = SB.journalStart() + 2;
+    private static final long COMMIT_2 = SB.journalStart() + 3;
+
+    @TempDir
+    Path dir;
+    Path crashed;
+
+    @BeforeEach
+    void crashAfterSync() throws IOException {
+        Path image = dir.resolve("live.img");
+        crashed = dir.resolve("crashed.img");
+        try (Filesystem fs = Filesystem.format(image, BLOCKS)) {
+            fs.create("a");
+            fs.create("b");
+            fs.sync();
+            Files.copy(image, crashed); // the device as a crash after the sync leaves it
+        }
+    }
+
+    @Test
+    void committedTransactionsAreReplayedAndCheckpointed() throws Exception {
+        try (Filesystem fs = Filesystem.open(crashed)) {
+            assertNotNull(fs.lookup("a"));
+            assertNotNull(fs.lookup("b"));
+        }
+        try (Filesystem fs = open(crashed, Set.of(CrashAblation.NO_REPLAY))) {
+            assertNotNull(fs.lookup("b"), "recovery checkpointed the replayed transactions into the home metadata");
+        }
+    }
+
+    @Test
+    void recoveryThatIgnoresTheJournalLosesCommittedTransactions() throws Exception {
+        try (Filesystem fs = open(crashed, Set.of(CrashAblation.NO_REPLAY))) {
+            assertNull(fs.lookup("a"));
+            assertNull(fs.lookup("b"));
+        }
+    }
+
+    @Test
+    void badChecksumInACommittedIntentIsAClearError() throws Exception {
+        flipByte(INTENT_2 * 4096 + 40);
+        assertRefused("journal transaction 2 is committed but its intent record fails its checksum");
+    }
+
+    @Test
+    void tornIntentHeaderOfACommittedTransactionIsAClearError() throws Exception {
+        zero(INTENT_2 * 4096, 512); // only the first sector of the intent block did not reach the media
+        assertRefused("journal transaction 2 is committed but its intent record is unreadable");
+    }
+
+    @Test
+    void tornCommitRecordRollsTheTransactionBack() throws Exception {
+        zero(COMMIT_2 * 4096 + 8, 8); // the sequence number did not reach the media: the record's checksum fails
+        try (Filesystem fs = Filesystem.open(crashed)) {
+            assertNotNull(fs.lookup("a"), "transaction 1 is committed");
+            assertNull(fs.lookup("b"), "transaction 2 never committed");
+            fs.create("c"); // transaction 2 again, overwriting the discarded one
+        }
+        try (Filesystem fs = Filesystem.open(crashed)) {
+            assertNotNull(fs.lookup("a"));
+            assertNull(fs.lookup("b"));
+            assertNotNull(fs.lookup("c"));
+        }
+    }
+
+    @Test
+    void tornIntentWithoutCommitRecordRollsBack() throws Exception {
+        zero(COMMIT_2 * 4096, 4096);
+        zero(INTENT_2 * 4096 + 32, 16);
+        try (Filesystem fs = Filesystem.open(crashed)) {
+            assertNotNull(fs.lookup("a"));
+            assertNull(fs.lookup("b"));
+        }
+    }
+
+    @Test
+    void anImageOfTheFormatBeforeTheJournalIsRefused() throws Exception {
+        try (FileChannel ch = FileChannel.open(crashed, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.allocate(4).putInt(0, 1), 8);
+        }
+        assertRefused("unsupported format version 1");
+    }
+
+    private void assertRefused(String why) throws IOException {
+        String before = ImageHash.of(crashed);
+        InvalidImageException e = assertThrows(InvalidImageException.class, () -> Filesystem.open(crashed));
+        assertTrue(e.getMessage().contains(why), e.getMessage());
+        assertEquals(before, ImageHash.of(crashed), "a refused image is left as it was");
+    }
+
+    private static Filesystem open(Path image, Set<CrashAblation> ablations) throws IOException {
+        return Filesystem.mount(BlockDevice.open(image, DeviceAccess.DIRECT), ablations);
+    }
+
+    private void flipByte(long offset) throws IOException {
+        try (FileChannel ch = FileChannel.open(crashed, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ByteBuffer b = ByteBuffer.allocate(1);
+            ch.read(b, offset);
+            b.put(0, (byte) (b.get(0) ^ 0x5a)).clear();
+            ch.write(b, offset);
+        }
+    }
+
+    private void zero(long offset, int bytes) throws IOException {
+        try (FileChannel ch = FileChannel.open(crashed, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.allocate(bytes), offset);
+        }
+    }
+}
