@@ -86,7 +86,7 @@ public final class ConformanceBenchmark {
         long t0 = System.nanoTime();
         int steps = 0;
         for (int w = 0; w < walks; w++) {
-            steps += spec.walk(seed + w, LENGTH, Set.of(), false).size();
+            steps += spec.walk(seed + w, LENGTH).size();
         }
         return steps / ((System.nanoTime() - t0) / 1e9);
     }
@@ -95,7 +95,7 @@ public final class ConformanceBenchmark {
         long t0 = System.nanoTime();
         int steps = 0;
         for (int w = 0; w < walks; w++) {
-            List<SpecModel.Step> walk = spec.walk(seed + w, LENGTH, Set.of(), false);
+            List<SpecModel.Step> walk = spec.walk(seed + w, LENGTH);
             try (ImplRig rig = ImplRig.create(c, Models.imageDir(), Set.of())) {
                 Replayer.Result r = Replayer.replay(spec, walk, rig);
                 if (!r.conforms()) {

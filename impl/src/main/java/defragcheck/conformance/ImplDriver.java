@@ -44,7 +44,12 @@ public final class ImplDriver {
             if (ops.isEmpty()) {
                 break;
             }
-            ops.get(Math.floorMod(choice, ops.size())).run().run();
+            Op op = ops.get(Math.floorMod(choice, ops.size()));
+            try {
+                op.run().run();
+            } catch (IOException | RuntimeException e) {
+                throw new IOException("implementation operation " + op.label() + " failed: " + e, e);
+            }
             snap = rig.snapshot();
             states.add(mapping.toTlc(snap, seq -> (int) seq));
         }
