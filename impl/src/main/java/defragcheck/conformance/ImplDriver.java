@@ -74,7 +74,8 @@ public final class ImplDriver {
                     ops.add(new Op("DioSubmit " + f + " " + lb, () -> rig.dioSubmit(f, l)));
                 }
                 if (writesLeft && c.writers().contains("mmap")) {
-                    if (ilockFree) {
+                    AbstractState.Mapping pte = s.pte().get(new PageKey(ino, lb - 1));
+                    if (ilockFree && (pte == null || !pte.writable())) { // the CPU faults only without a writable pte
                         ops.add(new Op("MmapFault " + f + " " + lb, () -> rig.mmapFault(f, l)));
                     }
                     ops.add(new Op("MmapStore " + f + " " + lb, () -> rig.mmapStore(f, l)));
