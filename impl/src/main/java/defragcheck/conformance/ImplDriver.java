@@ -44,7 +44,12 @@ public final class ImplDriver {
             if (ops.isEmpty()) {
                 break;
             }
-            ops.get(Math.floorMod(choice, ops.size())).run().run();
+            Op op = ops.get(Math.floorMod(choice, ops.size()));
+            try {
+                op.run().run();
+            } catch (IOException | RuntimeException e) {
+                throw new IOException("implementation operation " + op.label() + " failed: " + e, e);
+            }
             snap = rig.snapshot();
             states.add(mapping.toTlc(snap, seq -> (int) seq));
         }
@@ -69,7 +74,8 @@ public final class ImplDriver {
                     ops.add(new Op("DioSubmit " + f + " " + lb, () -> rig.dioSubmit(f, l)));
                 }
                 if (writesLeft && c.writers().contains("mmap")) {
-                    if (ilockFree) {
+                    AbstractState.Mapping pte = s.pte().get(new PageKey(ino, lb - 1));
+                    if (ilockFree && (pte == null || !pte.writable())) { // the CPU faults only without a writable pte
                         ops.add(new Op("MmapFault " + f + " " + lb, () -> rig.mmapFault(f, l)));
                     }
                     ops.add(new Op("MmapStore " + f + " " + lb, () -> rig.mmapStore(f, l)));

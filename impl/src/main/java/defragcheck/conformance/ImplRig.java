@@ -50,6 +50,7 @@ public final class ImplRig implements AutoCloseable {
     private final List<DirectIo.DioRecord> inFlight = new ArrayList<>();
     private final DefragGate gate = new DefragGate();
     private final Set<Ablation> ablations;
+    private boolean hideAblatedSteps;
     private int issued;
     private static final Map<String, Path> TEMPLATES = new HashMap<>();
 
@@ -244,11 +245,38 @@ public final class ImplRig implements AutoCloseable {
             List<String> steps = new ArrayList<>();
             List<Integer> cursors = new ArrayList<>();
             for (MoveExtents m : movers) {
-                steps.add(m.step());
+                steps.add(hideAblatedSteps ? nextKeptStep(m.step()) : m.step());
                 cursors.add(m instanceof LegacyMoveExtents l ? (int) l.nextPage() + 1 : 1);
             }
             return new Snapshot(AbstractState.capture(fs), steps, cursors, issued);
         });
+    }
+
+    /** The DECS steps in order, and which ablation removes which (the spec's AblatedStep). */
+    private static final List<String> DECS_STEPS = List.of("LockInodes", "LockInvalidate", "DrainDio", "FlushCache",
+            "EvictCache", "CopyData", "SwapExtents", "Unlock", "Done");
+    private static final Map<Ablation, String> ABLATED_STEP = Map.of(Ablation.NO_LOCKS, "LockInodes",
+            Ablation.NO_INVALIDATE_LOCK, "LockInvalidate", Ablation.NO_DRAIN, "DrainDio", Ablation.NO_FLUSH, "FlushCache",
+            Ablation.NO_EVICT, "EvictCache", Ablation.NO_COPY, "CopyData");
+
+    /**
+     * Report each defrag's step as a model that omits the ablated steps names it: the ablated implementation still
+     * passes through its no-op step, which such a model does not have, so the step shown is the next one kept
+     * (and the no-op step is a stutter). For validating an ablated implementation against its ablation model.
+     */
+    public void hideAblatedSteps() {
+        hideAblatedSteps = true;
+    }
+
+    private String nextKeptStep(String step) {
+        int i = DECS_STEPS.indexOf(step);
+        if (i < 0) {
+            return step;
+        }
+        while (ablations.stream().map(ABLATED_STEP::get).anyMatch(DECS_STEPS.get(i)::equals)) {
+            i++;
+        }
+        return DECS_STEPS.get(i);
     }
 
     /** An abstract state plus what only the scheduler knows: each defrag's step and cursor, writes issued. */

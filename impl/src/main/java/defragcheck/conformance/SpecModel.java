@@ -2,7 +2,6 @@ package defragcheck.conformance;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -170,11 +169,6 @@ public final class SpecModel {
         return names;
     }
 
-    /** Whether {@code s} is the initial state. */
-    public boolean isInit(TLCState s) {
-        return init().fingerPrint() == s.fingerPrint() && init().equals(s);
-    }
-
     /** The names of the cfg's invariants {@code s} violates. */
     public List<String> violatedInvariants(TLCState s) {
         List<String> bad = new ArrayList<>();
@@ -207,11 +201,10 @@ public final class SpecModel {
     }
 
     /**
-     * A random behaviour of at most {@code length} steps from Init: at each state a successor is picked by
-     * {@code pick} among those leading to a state not in {@code visited} if {@code preferNew} and any exists, else
-     * among all. Stops early where no successor exists. Reproducible for a given seed within one JVM.
+     * A random behaviour of at most {@code length} steps from Init, uniform over the successors of each state
+     * (stopping early where there is none). Reproducible for a given seed within one JVM.
      */
-    public List<Step> walk(long seed, int length, Set<Long> visited, boolean preferNew) {
+    public List<Step> walk(long seed, int length) {
         Random rnd = new Random(seed);
         List<Step> out = new ArrayList<>();
         TLCState s = init();
@@ -220,31 +213,11 @@ public final class SpecModel {
             if (next.isEmpty()) {
                 break;
             }
-            List<Step> fresh = preferNew ? next.stream().filter(st -> !visited.contains(st.state().fingerPrint())).toList() : List.of();
-            List<Step> from = fresh.isEmpty() ? next : fresh;
-            Step chosen = from.get(rnd.nextInt(from.size()));
+            Step chosen = next.get(rnd.nextInt(next.size()));
             out.add(chosen);
             s = chosen.state();
         }
         return out;
-    }
-
-    /** The fingerprints of every reachable state (breadth-first; the same set TLC counts as distinct states). */
-    public Set<Long> reachableFingerprints() {
-        Set<Long> seen = new HashSet<>();
-        ArrayList<TLCState> queue = new ArrayList<>();
-        TLCState s0 = init();
-        seen.add(s0.fingerPrint());
-        queue.add(s0);
-        for (int head = 0; head < queue.size(); head++) {
-            for (Step st : successors(queue.get(head))) {
-                if (seen.add(st.state().fingerPrint())) {
-                    queue.add(st.state());
-                }
-            }
-            queue.set(head, null);
-        }
-        return seen;
     }
 
     /** The first sequence of steps from Init whose states satisfy {@code matches} one after the other. */

@@ -63,10 +63,6 @@ public final class StateGraph {
         return fingerprint.size();
     }
 
-    public Set<Long> fingerprints() {
-        return index.keySet();
-    }
-
     /** The fingerprints of the states {@code walk} passes through (Init included). */
     public List<Long> statesOf(List<SpecModel.Step> walk) {
         List<Long> fps = new ArrayList<>();

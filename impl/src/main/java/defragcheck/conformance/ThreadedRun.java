@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,7 +25,8 @@ import defragcheck.impl.observe.StepHook;
 import tlc2.tool.TLCState;
 
 /**
- * Implementation to spec with real threads: writers, a flusher and the defrags run freely in their own threads;
+ * Implementation to spec with real threads: writers, the device's completion of direct writes, a flusher and the
+ * defrags run freely in their own threads;
  * the trace is taken at action boundaries. Snapshot approach: a step hook admits one actor step at a time (a fair
  * lock held from the step's {@code before} to its {@code after}), and only a step that would not block now
  * ({@link ImplGuards}); the state is captured at {@code after}, still holding it. So every step, including the
@@ -66,12 +68,32 @@ public final class ThreadedRun implements StepHook {
         AtomicInteger tickets = new AtomicInteger(rig.constants().maxWrites());
         AtomicLong payloads = new AtomicLong();
         AtomicInteger running = new AtomicInteger(writers + rig.movers().size());
+        AtomicInteger writing = new AtomicInteger(writers);
+        ConcurrentLinkedQueue<DirectIo.DioRecord> bios = new ConcurrentLinkedQueue<>();
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < writers; w++) {
             Random rnd = new Random(seed * 31 + w);
             String name = "writer-" + w;
-            threads.add(actor(name, running, () -> writer(name, rnd, opsPerWriter, tickets, payloads)));
+            threads.add(actor(name, running, () -> {
+                try {
+                    writer(name, rnd, opsPerWriter, tickets, payloads, bios);
+                } finally {
+                    writing.decrementAndGet();
+                }
+            }));
         }
+        // The device completes direct writes on its own (bio end_io), never the submitter: a writer may block on
+        // i_rwsem while its write is in flight and the defrag drains it.
+        threads.add(actor("end_io", null, () -> {
+            while (writing.get() > 0 || !bios.isEmpty()) {
+                DirectIo.DioRecord r = bios.poll();
+                if (r != null) {
+                    rig.fs().direct().complete(r);
+                } else {
+                    LockSupport.parkNanos(200_000);
+                }
+            }
+        }));
         for (var m : rig.movers()) {
             threads.add(actor("defrag-" + m.id(), running, m::run));
         }
@@ -124,17 +146,15 @@ public final class ThreadedRun implements StepHook {
     }
 
     /** A writer: random buffered/direct/mmap writes (within the model's write budget), cache fills and reads. */
-    private void writer(String name, Random rnd, int ops, AtomicInteger tickets, AtomicLong payloads) throws IOException {
+    private void writer(String name, Random rnd, int ops, AtomicInteger tickets, AtomicLong payloads,
+            ConcurrentLinkedQueue<DirectIo.DioRecord> bios) throws IOException {
         ModelConstants c = rig.constants();
         List<String> origs = new ArrayList<>(c.origs());
-        List<DirectIo.DioRecord> pending = new ArrayList<>();
         for (int i = 0; i < ops; i++) {
             Inode f = rig.file(origs.get(rnd.nextInt(origs.size())));
             long lb = rnd.nextInt(c.lblocks());
-            int kind = rnd.nextInt(6);
-            if (kind == 5 && !pending.isEmpty()) {
-                rig.fs().direct().complete(pending.remove(rnd.nextInt(pending.size())));
-            } else if (kind == 4) {
+            int kind = rnd.nextInt(5);
+            if (kind == 4) {
                 if (c.readers() && !c.dax()) {
                     rig.fs().buffered().readFill(name, f, lb);
                 }
@@ -147,16 +167,13 @@ public final class ThreadedRun implements StepHook {
                         if (c.dax()) {
                             rig.fs().buffered().write(name, f, lb, data); // ext4_dax_write_iter
                         } else {
-                            pending.add(rig.fs().direct().submit(name, f, lb, data));
+                            bios.add(rig.fs().direct().submit(name, f, lb, data));
                         }
                     }
                     case "mmap" -> rig.fs().mmap().write(name, f, lb, data);
                     default -> rig.fs().buffered().write(name, f, lb, data);
                 }
             }
-        }
-        for (DirectIo.DioRecord r : pending) {
-            rig.fs().direct().complete(r);
         }
     }
 

@@ -25,37 +25,37 @@ class ImplToSpecPropertyTest {
         LoadedSpec.forget();
     }
 
-    @Property(tries = 60)
+    @Property(tries = 100)
     void decsNoDax(@ForAll @Size(min = 1, max = 40) List<@IntRange(min = 0, max = 999) Integer> choices) throws Exception {
         validates("DecsNoDax", choices, true);
     }
 
-    @Property(tries = 60)
+    @Property(tries = 100)
     void decsDax(@ForAll @Size(min = 1, max = 40) List<@IntRange(min = 0, max = 999) Integer> choices) throws Exception {
         validates("DecsDax", choices, true);
     }
 
-    @Property(tries = 60)
+    @Property(tries = 100)
     void legacyNoDax(@ForAll @Size(min = 1, max = 40) List<@IntRange(min = 0, max = 999) Integer> choices) throws Exception {
         validates("LegacyNoDax", choices, true);
     }
 
-    @Property(tries = 60)
+    @Property(tries = 100)
     void legacyDaxStepsAreSpecSteps(@ForAll @Size(min = 1, max = 40) List<@IntRange(min = 0, max = 999) Integer> choices) throws Exception {
         validates("LegacyDax", choices, false);
     }
 
-    @Property(tries = 8)
+    @Property(tries = 12)
     void decsNoDaxRealThreads(@ForAll long seed) throws Exception {
         threaded("DecsNoDax", seed);
     }
 
-    @Property(tries = 8)
+    @Property(tries = 12)
     void decsDaxRealThreads(@ForAll long seed) throws Exception {
         threaded("DecsDax", seed);
     }
 
-    @Property(tries = 8)
+    @Property(tries = 12)
     void legacyNoDaxRealThreads(@ForAll long seed) throws Exception {
         threaded("LegacyNoDax", seed);
     }

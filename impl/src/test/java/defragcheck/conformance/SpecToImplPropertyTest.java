@@ -44,7 +44,7 @@ class SpecToImplPropertyTest {
 
     static void replays(String model, long seed, int length) throws Exception {
         SpecModel spec = LoadedSpec.of(model);
-        List<SpecModel.Step> behaviour = spec.walk(seed, length, Set.of(), false);
+        List<SpecModel.Step> behaviour = spec.walk(seed, length);
         try (ImplRig rig = ImplRig.create(ModelConstants.of(spec), Models.imageDir(), Set.of())) {
             Replayer.Result r = Replayer.replay(spec, behaviour, rig);
             assertTrue(r.conforms(), () -> model + ", behaviour " + behaviour.stream().map(SpecModel.Step::label).toList()

@@ -21,7 +21,9 @@ import tlc2.tool.TLCState;
 /**
  * The conformance properties have teeth: with one DECS step removed from the implementation (its test-only
  * ablation switch), trace validation against the full protocol fails, on the schedule of TLC's counterexample
- * for the model that omits the same step; with the step in place the same schedule validates.
+ * for the model that omits the same step; with the step in place the same schedule validates. And against the
+ * model that omits the step, the ablated implementation's trace is a behaviour whose states break the invariant
+ * TLC reports for that model.
  */
 class TeethTest {
 
@@ -60,5 +62,19 @@ class TeethTest {
             TraceValidator.Verdict intact = TraceValidator.validate(full, trace, true);
             assertTrue(intact.valid(), () -> "the full implementation on the same schedule: " + intact);
         }
+
+        // The ablated implementation is a behaviour of the model that omits the step, and TLC's invariants,
+        // evaluated on the implementation's own states, report the violation the model checker predicts.
+        SpecModel omittingAgain = LoadedSpec.of(model);
+        TraceValidator.Verdict predicted;
+        try (ImplRig rig = ImplRig.create(ModelConstants.of(omittingAgain), Models.imageDir(), Set.of(ablation))) {
+            rig.hideAblatedSteps();
+            List<TLCState> trace = ScheduleRunner.run(omittingAgain, rig, schedule, false);
+            predicted = TraceValidator.validate(omittingAgain, trace, true);
+        }
+        assertTrue(!predicted.valid() && predicted.reason().startsWith("invariant ") && predicted.reason().contains(checked.violated()),
+                () -> modelName + ": expected " + checked.violated() + " violated on the implementation's states, got " + predicted);
+        System.out.println(modelName + ": the implementation without " + ablation + " follows the model's steps; "
+                + predicted.reason().lines().findFirst().orElse("") + " at state " + predicted.failedAt());
     }
 }
