@@ -1,6 +1,7 @@
 package defragcheck.conformance;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
@@ -40,7 +41,24 @@ public final class StateMapping {
     }
 
     /** {@code snapshot} in the spec's variables; {@code writeNumber} maps a write's sequence number to the spec's. */
+    /** The variables of Defrag.tla, the ones an implementation snapshot determines. */
+    public static final List<String> DEFRAG_VARS = List.of("disk", "emap", "unwritten", "cache", "pte", "dio", "rwsem", "ilock",
+            "step", "cursor", "lastWrite", "issued");
+
     public TLCState toTlc(ImplRig.Snapshot snapshot, LongFunction<Integer> writeNumber) {
+        return toTlc(snapshot, writeNumber, Map.of());
+    }
+
+    /**
+     * {@code snapshot} as Defrag.tla's variables plus {@code others} (every other variable of a model of a module
+     * extending it, e.g. DefragCrash.tla), bound before the state is fingerprinted, as TLC requires. Write numbers are
+     * the blocks' own sequence numbers (runs whose writers number writes as the spec does).
+     */
+    public TLCState toTlc(ImplRig.Snapshot snapshot, Map<String, Value> others) {
+        return toTlc(snapshot, seq -> (int) seq, others);
+    }
+
+    private TLCState toTlc(ImplRig.Snapshot snapshot, LongFunction<Integer> writeNumber, Map<String, Value> others) {
         AbstractState a = snapshot.state();
         ModelConstants c = rig.constants();
         int lbs = c.lblocks();
@@ -118,8 +136,20 @@ public final class StateMapping {
         bind(s, "cursor", fcn(ints(1, defrags), cursor));
         bind(s, "lastWrite", fcn(keys.toArray(Value[]::new), lastWrite.toArray(Value[]::new)));
         bind(s, "issued", IntValue.gen(snapshot.issued()));
+        others.forEach((var, v) -> bind(s, var, v));
         s.fingerPrint();
         return s;
+    }
+
+    public Value none() {
+        return none;
+    }
+
+    /** {@code [d \in 1..defrags |-> v]}. */
+    public static Value perDefrag(int defrags, Value v) {
+        Value[] vals = new Value[defrags];
+        Arrays.fill(vals, v);
+        return fcn(ints(1, defrags), vals);
     }
 
     private static void bind(TLCState s, String var, Value v) {

@@ -18,7 +18,7 @@ import defragcheck.conformance.Models;
 import defragcheck.conformance.SpecModel;
 import defragcheck.conformance.StateComparison;
 import defragcheck.conformance.crash.CrashRecoveryOracle;
-import defragcheck.conformance.crash.CrashStateMapping;
+import defragcheck.conformance.StateMapping;
 import defragcheck.conformance.crash.RecoveredStateMapping;
 import defragcheck.impl.fs.CrashAblation;
 import defragcheck.impl.observe.BlockPayload;
@@ -203,7 +203,7 @@ final class CrashConformanceRun {
         private final ImplRig rig;
         private final CrashRecorder recorder;
         private final List<Map<Long, TLCState>> windows;
-        private final CrashStateMapping mapping;
+        private final StateMapping mapping;
         private TLCState current;
 
         Follower(SpecModel spec, ImplRig rig, CrashRecorder recorder, List<Map<Long, TLCState>> windows) {
@@ -211,7 +211,7 @@ final class CrashConformanceRun {
             this.rig = rig;
             this.recorder = recorder;
             this.windows = windows;
-            this.mapping = new CrashStateMapping(spec, rig);
+            this.mapping = new StateMapping(spec, rig);
             this.current = spec.init();
             windows.add(new LinkedHashMap<>(Map.of(current.fingerPrint(), current)));
         }
@@ -277,7 +277,7 @@ final class CrashConformanceRun {
             Map<String, Value> out = new HashMap<>();
             for (OpDeclNode v : TLCState.vars) {
                 String name = v.getName().toString();
-                if (!CrashStateMapping.DEFRAG_VARS.contains(name)) {
+                if (!StateMapping.DEFRAG_VARS.contains(name)) {
                     out.put(name, (Value) s.lookup(name));
                 }
             }
@@ -286,7 +286,7 @@ final class CrashConformanceRun {
 
         /** The spec state has the implementation's values for every variable of Defrag.tla (as StateComparison compares). */
         private static boolean agrees(TLCState spec, TLCState impl) {
-            for (String v : CrashStateMapping.DEFRAG_VARS) {
+            for (String v : StateMapping.DEFRAG_VARS) {
                 if (!spec.lookup(v).equals(impl.lookup(v))) {
                     return false;
                 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import defragcheck.conformance.ImplRig;
+import defragcheck.conformance.StateMapping;
 import defragcheck.conformance.SpecModel;
 import defragcheck.impl.cache.PageKey;
 import defragcheck.impl.fs.CrashAblation;
@@ -40,11 +41,11 @@ import tlc2.value.impl.Value;
  */
 public final class RecoveredStateMapping {
     private final ImplRig rig;
-    private final CrashStateMapping mapping;
+    private final StateMapping mapping;
 
     public RecoveredStateMapping(SpecModel spec, ImplRig rig) {
         this.rig = rig;
-        this.mapping = new CrashStateMapping(spec, rig);
+        this.mapping = new StateMapping(spec, rig);
     }
 
     /** What is observed of a just-recovered filesystem, once (reading fills the page cache): its state with the reader view as lastWrite, and the home maps. */
@@ -79,7 +80,7 @@ public final class RecoveredStateMapping {
         }
         Value home = (Value) mapping.toTlc(new ImplRig.Snapshot(o.home(), done, cursors, issued), placeholders).lookup("emap");
         TLCState core = mapping.toTlc(new ImplRig.Snapshot(viewed, done, cursors, issued), placeholders);
-        Value journal = home.equals(core.lookup("emap")) ? CrashStateMapping.perDefrag(defrags, mapping.none())
+        Value journal = home.equals(core.lookup("emap")) ? StateMapping.perDefrag(defrags, mapping.none())
                 : new StringValue("a record recovery would still replay");
         Map<String, Value> others = new HashMap<>(ghosts);
         others.put("durable", (Value) core.lookup("disk"));
