@@ -121,7 +121,7 @@ public final class RecoveredStateMapping {
     /** The mapped block's bytes, or null where the file reads zeros (a hole or an unwritten extent). */
     private static byte[] daxLoad(Filesystem fs, Inode inode, long lb) throws IOException {
         Extent e = fs.monitor().atomically(() -> inode.extentMap().find(lb));
-        return e == null || e.unwritten() ? null : fs.device().readBlock(e.pblock() + (lb - e.lblock()));
+        return e == null || e.unwritten() ? null : fs.device().readBlock(e.physical(lb));
     }
 
     /** The metadata written in place: a second mount of the same device that loads home without replaying (it writes nothing). */

@@ -65,8 +65,8 @@ public final class LegacyMoveExtents extends MoveExtents {
             if (o == null || d == null) {
                 return null;
             }
-            long op = o.pblock() + (lblock - o.lblock());
-            long dp = d.pblock() + (dl - d.lblock());
+            long op = o.physical(lblock);
+            long dp = d.physical(dl);
             PageKey key = new PageKey(orig.ino(), lblock);
             Page page = fs.cache().get(key);
             if (!o.unwritten() && page == null) {

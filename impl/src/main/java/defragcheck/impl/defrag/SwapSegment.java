@@ -29,7 +29,7 @@ record SwapSegment(long offset, long length, long origBlock, boolean origUnwritt
             long from = Math.max(aFrom, bFrom);
             long to = Math.min(aTo, bTo);
             if (from < to) {
-                out.add(new SwapSegment(from, to - from, a.pblock() + (from - aFrom), a.unwritten(), b.pblock() + (from - bFrom), b.unwritten()));
+                out.add(new SwapSegment(from, to - from, a.physical(origStart + from), a.unwritten(), b.physical(donorStart + from), b.unwritten()));
             }
             if (aTo <= bTo) {
                 i++;

@@ -12,11 +12,16 @@ public record Extent(long lblock, long pblock, long length, boolean unwritten) {
         return lblock + length;
     }
 
+    /** The physical block behind logical block {@code l}, which this extent covers. */
+    public long physical(long l) {
+        return pblock + (l - lblock);
+    }
+
     /** The part of this extent inside logical [from, to), or null if none. */
     public Extent clip(long from, long to) {
         long s = Math.max(from, lblock);
         long e = Math.min(to, lend());
-        return s >= e ? null : new Extent(s, pblock + (s - lblock), e - s, unwritten);
+        return s >= e ? null : new Extent(s, physical(s), e - s, unwritten);
     }
 
     boolean continuedBy(Extent next) {

@@ -30,7 +30,7 @@ public final class ExtentMap {
     /** Physical block of {@code lblock}, or -1 for a hole. */
     public long physical(long lblock) {
         Extent e = find(lblock);
-        return e == null ? -1 : e.pblock() + (lblock - e.lblock());
+        return e == null ? -1 : e.physical(lblock);
     }
 
     public boolean isUnwritten(long lblock) {
@@ -76,7 +76,7 @@ public final class ExtentMap {
             put(new Extent(left.lblock(), left.pblock(), from - left.lblock(), left.unwritten()));
         }
         if (right != null && right.lend() > to) {
-            put(new Extent(to, right.pblock() + (to - right.lblock()), right.lend() - to, right.unwritten()));
+            put(new Extent(to, right.physical(to), right.lend() - to, right.unwritten()));
         }
         for (Extent p : merged) {
             put(p);

@@ -390,7 +390,7 @@ public final class Filesystem implements AutoCloseable {
     public void markWritten(Inode inode, long lblock) throws IOException {
         Extent e = inode.extents.find(lblock);
         if (e != null && e.unwritten()) {
-            long p = e.pblock() + (lblock - e.lblock());
+            long p = e.physical(lblock);
             commit(new MetadataTransaction().add(new MetadataTransaction.MapRange(inode.ino(), lblock, 1, List.of(new Extent(lblock, p, 1, false)))));
         }
     }

@@ -76,7 +76,7 @@ public final class BufferedIo {
             PageKey key = new PageKey(inode.ino(), lblock);
             Extent e = inode.extentMap().find(lblock);
             if (!inode.isDax() && e != null && fs.cache().get(key) == null) {
-                long blk = e.pblock() + (lblock - e.lblock());
+                long blk = e.physical(lblock);
                 byte[] data = e.unwritten() ? new byte[BlockDevice.BLOCK_SIZE] : fs.dataPath().read(inode, blk);
                 fs.cache().insert(key, data, false, blk);
             }
@@ -103,7 +103,7 @@ public final class BufferedIo {
                     if (plain && e != null && !e.unwritten()) {
                         long run = Math.min(e.lend(), chunkStart + n) - l;
                         buf.clear().limit((int) (run * BlockDevice.BLOCK_SIZE));
-                        fs.device().read(e.pblock() + (l - e.lblock()), buf);
+                        fs.device().read(e.physical(l), buf);
                         buf.flip().get(out, dst, (int) (run * BlockDevice.BLOCK_SIZE));
                         l += run;
                     } else {

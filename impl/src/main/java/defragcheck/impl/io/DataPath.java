@@ -50,6 +50,6 @@ public final class DataPath {
                 return p.data().clone();
             }
         }
-        return read(inode, e.pblock() + (lblock - e.lblock()));
+        return read(inode, e.physical(lblock));
     }
 }

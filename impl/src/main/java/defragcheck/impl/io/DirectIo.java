@@ -164,7 +164,7 @@ public final class DirectIo {
                 fs.ptes().mkclean(key);
             }
             Extent e = inode.extentMap().find(lblock);
-            return e == null || e.unwritten() ? new byte[BlockDevice.BLOCK_SIZE] : fs.dataPath().read(inode, e.pblock() + (lblock - e.lblock()));
+            return e == null || e.unwritten() ? new byte[BlockDevice.BLOCK_SIZE] : fs.dataPath().read(inode, e.physical(lblock));
         });
         fs.hook().after(step);
         return out;

@@ -32,7 +32,7 @@ public final class MmapIo {
         fs.monitor().when(inode.invalidateLock::isFree, () -> {
             PageKey key = new PageKey(inode.ino(), lblock);
             Extent e = inode.extentMap().find(lblock);
-            long blk = e == null ? fs.allocateForWrite(inode, lblock) : e.pblock() + (lblock - e.lblock());
+            long blk = e == null ? fs.allocateForWrite(inode, lblock) : e.physical(lblock);
             boolean wasUnwritten = e != null && e.unwritten();
             if (inode.isDax()) {
                 if (wasUnwritten) {
