@@ -1,11 +1,9 @@
------------------------------ MODULE LiveDefrag ------------------------------
-\* Liveness of the whole defrag: under the same fairness (WF of
-\* DioComplete, Writeback and each defrag step; writers get none), every defrag
-\* reaches Done (DefragCompletes). Non-DAX with all writer kinds: writers hold
-\* no lock across steps, so once the defrag is enabled it stays enabled.
-\* Expected: holds.
+-------------------- MODULE LiveDefrag --------------------
+\* Liveness of the whole defrag: under LiveSpec (users get no fairness) every
+\* defrag reaches Done. All writer kinds: users hold no lock across steps, so
+\* once a defrag step is enabled it stays enabled. Expected: holds.
 \* Bounds: 2 blocks per file, 2 writes.
-EXTENDS DefragProperties
+EXTENDS Decs
 
 OrigDonor == <<"orig", "donor">>                      \* inode-address order
 OneDefrag == << [orig |-> "orig", donor |-> "donor"] >>

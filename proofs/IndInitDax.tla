@@ -1,6 +1,5 @@
------------------------------ MODULE IndInitDax ------------------------------
-\* Init => IndInv with DAX: IndInv is checked on every reachable state, all
-\* writer kinds, 2 blocks per file, 3 writes. Expected: success.
+-------------------- MODULE IndInitDax --------------------
+\* Init => IndInv for drain-evict-copy-swap with DAX. Expected: success.
 EXTENDS IndInv
 
 OrigDonor == <<"orig", "donor">>                      \* inode-address order

@@ -1,7 +1,7 @@
----------------------------- MODULE IndInitNoDax -----------------------------
-\* Init => IndInv for drain-evict-copy-swap without DAX: IndInv is checked on
-\* every reachable state (the initial one included), all writer kinds, 2 blocks
-\* per file, 2 writes. Expected: success.
+-------------------- MODULE IndInitNoDax --------------------
+\* Init => IndInv for drain-evict-copy-swap without DAX: IndInv holds on every
+\* reachable state (the initial one included); all writer kinds, 2 blocks per
+\* file, 2 writes. Expected: success.
 EXTENDS IndInv
 
 OrigDonor == <<"orig", "donor">>                      \* inode-address order

@@ -1,28 +1,29 @@
 ------------------------------- MODULE IndInv -------------------------------
 (***************************************************************************)
-(* An inductive invariant of drain-evict-copy-swap (one defrag, no        *)
-(* ablation), with and without DAX.                                       *)
+(* An inductive invariant of drain-evict-copy-swap (Decs.tla, one defrag), *)
+(* with and without DAX, for users of the orig with buffered, direct and  *)
+(* mmap writes and buffered reads.                                         *)
 (*                                                                         *)
 (* IndInv fixes, for each phase of the defrag (step[1]), what every piece *)
 (* of state may be. It is written so that TLC can enumerate it directly:  *)
 (* each variable is drawn from a set that depends only on the variables   *)
 (* before it, then filtered. The model that checks IndInv /\ [Next]_vars  *)
-(* => IndInv' therefore uses IndInv itself as the initial predicate and   *)
-(* visits every state of the bounded type domain that satisfies it.       *)
+(* => IndInv' uses IndInv itself as the initial predicate and so visits   *)
+(* every state of the bounded type domain that satisfies it.              *)
 (*                                                                         *)
 (* Why it is strong enough: it pins down, per logical block of the orig,  *)
-(* where the last completed write lives (the page if dirty, else the      *)
+(* where the last acknowledged write lives (the page if dirty, else the   *)
 (* block, and after the copy also the donor's block), that every page,    *)
 (* mapping and in-flight direct write refers to the block the file maps   *)
 (* now, and which of them may exist in each phase (none in flight after   *)
 (* the drain, nothing dirty after the flush, nothing cached after the     *)
-(* eviction). Each writer or defrag step preserves exactly these facts;   *)
-(* Integrity, NoExposure, Quiescence, NoStaleMapping and Conservation are *)
-(* direct consequences.                                                   *)
+(* eviction). Each user or defrag step preserves exactly these facts;     *)
+(* Integrity, NoExposure, Quiescence, NoStaleMapping and Conservation     *)
+(* follow directly.                                                       *)
 (***************************************************************************)
-EXTENDS DefragProperties
+EXTENDS Decs
 
-ASSUME Protocol = "decs" /\ Omit = {} /\ DefragIds = {1}
+ASSUME DefragIds = {1} /\ UserFiles = {Orig(1)} /\ "direct" \notin Readers /\ Clock = "none"
 
 O  == Orig(1)
 N  == Donor(1)
@@ -38,8 +39,7 @@ DrainedPhase == {"FlushCache", "EvictCache", "CopyData", "SwapExtents", "Unlock"
 EvictedPhase == {"CopyData", "SwapExtents", "Unlock"}
 SwappedPhase == {"Unlock", "Done"}
 
-InitialMap == [f \in Files |-> [lb \in LBs |-> (Address(f) - 1) * LBlocks + lb]]
-SwappedMap == [InitialMap EXCEPT ![O] = InitialMap[N], ![N] = InitialMap[O]]
+SwappedMap == [InitialMaps EXCEPT ![O] = InitialMaps[N], ![N] = InitialMaps[O]]
 Blk(k) == emap[k[1]][k[2]]
 
 (* Lock states: nobody, only d's first lock of the class, or both.        *)
@@ -75,11 +75,15 @@ AllowedDisk ==
                 ELSE {Garbage}]
 
 IndInv ==
-    /\ step \in [DefragIds -> StepNames]
+    /\ step \in [DefragIds -> Steps]
     /\ cursor = [d \in DefragIds |-> 1]
+    /\ sample = [d \in DefragIds |-> None]
+    /\ ctime = [f \in Files |-> 0]
+    /\ queried = [f \in Files |-> FALSE]
+    /\ dior = {}
     /\ rwsem \in LockStates("LockInodes", LockedPhase)
     /\ ilock \in LockStates("LockInvalidate", IlockPhase)
-    /\ emap = IF pc \in SwappedPhase THEN SwappedMap ELSE InitialMap
+    /\ emap = IF pc \in SwappedPhase THEN SwappedMap ELSE InitialMaps
     /\ unwritten = DonorKeys
     /\ issued \in 0..MaxWrites
     /\ lastWrite \in {[k \in Keys |-> IF k \in DonorKeys THEN Zero ELSE g[k]] :
@@ -93,19 +97,24 @@ IndInv ==
     \* cached pages: orig only, no page cache under DAX, each holds the last
     \* write and is mapped to the block its file maps now; nothing dirty
     \* after the flush, nothing cached after the eviction
-    /\ cache \in UNION {{[k \in D |-> [val |-> lastWrite[k], dirty |-> dt[k], blk |-> Blk(k)]] :
-                            dt \in [D -> BOOLEAN]} : D \in SUBSET OrigKeys}
+    /\ cache \in UNION {{[k \in S |-> [val |-> lastWrite[k], dirty |-> dt[k], blk |-> Blk(k)]] :
+                            dt \in [S -> BOOLEAN]} : S \in SUBSET OrigKeys}
     /\ DAX => DOMAIN cache = {}
     /\ pc = "EvictCache" => \A k \in DOMAIN cache : ~cache[k].dirty
     /\ pc \in EvictedPhase => DOMAIN cache = {}
     \* mappings: of cached pages (writable only while dirty, page_mkclean),
     \* or under DAX of the block the file maps now; none after the eviction
-    /\ pte \in UNION {[D -> [target : IF DAX THEN Blocks ELSE {"page"}, writable : BOOLEAN]] :
-                        D \in SUBSET (IF DAX THEN OrigKeys ELSE DOMAIN cache)}
+    /\ pte \in UNION {[S -> [target : IF DAX THEN Blocks ELSE {"page"}, writable : BOOLEAN]] :
+                        S \in SUBSET (IF DAX THEN OrigKeys ELSE DOMAIN cache)}
     /\ \A k \in DOMAIN pte : IF DAX THEN pte[k].target = Blk(k)
                              ELSE pte[k].writable => cache[k].dirty
     /\ pc \in EvictedPhase => DOMAIN pte = {}
     \* every block holds a value allowed for it
     /\ LET allowed == AllowedDisk
        IN disk \in {g \in [Blocks -> Values] : \A b \in Blocks : g[b] \in allowed[b]}
+
+THEOREM Spec => []IndInv
+THEOREM IndInv /\ [Next]_vars => IndInv'
+THEOREM IndInv => TypeOK /\ LockOrder /\ Conservation /\ Quiescence /\ NoStaleMapping
+                  /\ NoExposure /\ Integrity
 =============================================================================

@@ -1,10 +1,9 @@
----------------------------- MODULE IndStepNoDax -----------------------------
+-------------------- MODULE IndStepNoDax --------------------
 \* IndInv /\ [Next]_vars => IndInv' without DAX, and IndInv => each safety
-\* invariant. The initial states are ALL states of the bounded type domain
-\* that satisfy IndInv (TLC enumerates IndInv as the initial predicate); TLC
-\* then checks IndInv and every safety invariant on them and on all their
-\* successors. Expected: success.
-\* Bounds: 2 blocks per file, 2 writes, all writer kinds.
+\* invariant. The initial states are ALL states of the bounded type domain that
+\* satisfy IndInv (TLC enumerates IndInv as the initial predicate); TLC checks
+\* IndInv and every safety invariant on them and on all their successors.
+\* Expected: success. Bounds: 2 blocks per file, 2 writes, all writer kinds.
 EXTENDS IndInv
 
 OrigDonor == <<"orig", "donor">>                      \* inode-address order

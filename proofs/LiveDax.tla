@@ -1,7 +1,6 @@
-------------------------------- MODULE LiveDax -------------------------------
-\* The same three properties with DAX. Expected: success.
-\* Bounds: 2 blocks per file, 3 writes.
-EXTENDS Liveness
+-------------------- MODULE LiveDax --------------------
+\* The same liveness with DAX. Expected: success.
+EXTENDS DecsLiveness
 
 OrigDonor == <<"orig", "donor">>                      \* inode-address order
 OneDefrag == << [orig |-> "orig", donor |-> "donor"] >>

@@ -1,55 +1,72 @@
 --------------------------- MODULE PlainFileCrash ---------------------------
 (***************************************************************************)
 (* What users of the files see when the power may fail: PlainFile plus    *)
-(* fsync and crash-with-recovery, as POSIX promises them. A write may      *)
-(* reach the disk from the moment it is issued; fsync makes the file's    *)
+(* fsync and crash-with-recovery, as POSIX promises them. Writes keep     *)
+(* their identity (their number in issue order). fsync makes the file's   *)
 (* current contents the floor a crash cannot go below; a crash (with its  *)
-(* recovery, one step) sets each block to its floor or to any write       *)
-(* issued since. There is no defrag here: a correct defrag is invisible,  *)
-(* also across a crash.                                                   *)
+(* recovery) sets each block to its floor or to a write issued since; the *)
+(* writes in flight are gone. There is no defrag: a correct defrag is     *)
+(* invisible, also across a crash.                                        *)
 (***************************************************************************)
+EXTENDS Naturals
+
 CONSTANTS
     Data,       \* the <<file, lblock>> pairs users read and write
-    Written,    \* the values a write may store
+    MaxWrites,  \* writes issued per behaviour
     Initial     \* the value every block holds initially
 
 VARIABLES
-    contents,   \* <<file, lblock>> -> value a read returns
-    synced,     \* <<file, lblock>> -> value the last fsync made durable
-    pending     \* <<file, lblock>> -> writes issued since that fsync
+    contents,   \* <<file, lblock>> -> the value a read returns
+    synced,     \* <<file, lblock>> -> the value the last fsync made durable
+    pending,    \* <<file, lblock>> -> writes issued since that fsync
+    inflight,   \* set of <<key, write>>: issued, not yet completed
+    issued      \* writes issued so far (to any file)
 
-vars == <<contents, synced, pending>>
+vars == <<contents, synced, pending, inflight, issued>>
 
 Init == /\ contents = [k \in Data |-> Initial]
         /\ synced = contents
         /\ pending = [k \in Data |-> {}]
+        /\ inflight = {}
+        /\ issued = 0
 
-(* A write issued (a direct write's submission): it may land from now on. *)
-Issue(k, v) == /\ pending' = [pending EXCEPT ![k] = @ \cup {v}]
-               /\ UNCHANGED <<contents, synced>>
+Fresh == issued < MaxWrites /\ issued' = issued + 1
 
-(* An issued write completes: reads return it. *)
-Complete(k) == /\ \E v \in pending[k] : contents' = [contents EXCEPT ![k] = v]
-               /\ UNCHANGED <<synced, pending>>
+(* A write issued and acknowledged in one step.                            *)
+Write(k) == /\ Fresh
+            /\ contents' = [contents EXCEPT ![k] = issued']
+            /\ pending' = [pending EXCEPT ![k] = @ \cup {issued'}]
+            /\ UNCHANGED <<synced, inflight>>
 
-(* A write issued and completed in one step. *)
-Write(k, v) == /\ contents' = [contents EXCEPT ![k] = v]
-               /\ pending' = [pending EXCEPT ![k] = @ \cup {v}]
-               /\ UNCHANGED synced
+(* A direct write is issued: it may reach the disk from now on.            *)
+Issue(k) == /\ Fresh
+            /\ pending' = [pending EXCEPT ![k] = @ \cup {issued'}]
+            /\ inflight' = inflight \cup {<<k, issued'>>}
+            /\ UNCHANGED <<contents, synced>>
 
-(* fsync of the blocks ks: their contents become the floor; of the writes *)
-(* issued before, only those still in flight may yet land.                *)
+(* An issued write completes: reads return it.                             *)
+Complete(k, w) == /\ <<k, w>> \in inflight
+                  /\ contents' = [contents EXCEPT ![k] = w]
+                  /\ inflight' = inflight \ {<<k, w>>}
+                  /\ UNCHANGED <<synced, pending, issued>>
+
+WriteElsewhere == Fresh /\ UNCHANGED <<contents, synced, pending, inflight>>
+
+(* fsync of the blocks ks: their contents become the floor; of the writes  *)
+(* issued before, only those still in flight may yet land.                 *)
 Sync(ks) == /\ synced' = [k \in Data |-> IF k \in ks THEN contents[k] ELSE synced[k]]
-            /\ \A k \in Data : pending'[k] \subseteq pending[k]
-            /\ \A k \in Data \ ks : pending'[k] = pending[k]
-            /\ UNCHANGED contents
+            /\ pending' = [k \in Data |-> IF k \in ks THEN {w \in pending[k] : <<k, w>> \in inflight}
+                                                      ELSE pending[k]]
+            /\ UNCHANGED <<contents, inflight, issued>>
 
-(* Power loss and recovery: each block is its floor or a write since.      *)
+(* Power loss (and recovery): each block is its floor or a write since.    *)
 Crash == /\ \A k \in Data : contents'[k] \in {synced[k]} \cup pending[k]
-         /\ UNCHANGED <<synced, pending>>
+         /\ contents' \in [Data -> UNION {{synced[k]} \cup pending[k] : k \in Data}]
+         /\ inflight' = {}
+         /\ UNCHANGED <<synced, pending, issued>>
 
-Next == \/ \E k \in Data, v \in Written : Issue(k, v) \/ Write(k, v)
-        \/ \E k \in Data : Complete(k)
+Next == \/ \E k \in Data : Write(k) \/ Issue(k) \/ \E w \in 1..MaxWrites : Complete(k, w)
+        \/ WriteElsewhere
         \/ \E ks \in SUBSET Data : Sync(ks)
         \/ Crash
 

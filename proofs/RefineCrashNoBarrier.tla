@@ -1,10 +1,7 @@
------------------------- MODULE RefineCrashNoBarrier -------------------------
-\* Refinement fails when the commit has no write barrier (CrashOmit =
-\* {"barrier"}): the recovery step sets the orig's second block to Garbage,
-\* which is neither its floor nor a write, so no PlainFileCrash step matches.
-\* Expected: the action property AbstractSpec violated (TLC exit 13, reported
-\* as a temporal property). Bounds as model/DecsCrashNoBarrier.
-EXTENDS RefinementCrash
+-------------------- MODULE RefineCrashNoBarrier --------------------
+\* Refinement fails when the commit has no preflush (model/DecsCrashNoBarrier).
+\* Expected: AbstractSpec violated: the recovery shows the donor's Garbage.
+EXTENDS FileViewCrash
 
 OrigDonor == <<"orig", "donor">>                      \* inode-address order
 OneDefrag == << [orig |-> "orig", donor |-> "donor"] >>

@@ -287,10 +287,13 @@ ReclaimPage(k) ==
 (* field ok holds what the read may return: what was acceptable at         *)
 (* submission and every write acknowledged while it is in flight. An       *)
 (* unwritten extent is zero-filled without I/O (a read of Zero, judged by  *)
-(* Readable).                                                              *)
+(* Readable). Bound: one direct read in flight at a time. Reads do not     *)
+(* change what other reads return, so each read's verdict is the same     *)
+(* alone; one read suffices to hold up a drain.                           *)
 DioReadSubmit(f, lb) ==
     LET k == <<f, lb>>
     IN /\ ~DAX /\ "direct" \in Readers /\ UsedBy(f)
+       /\ dior = {}
        /\ rwsem[f] = None
        /\ k \notin unwritten
        /\ ~(k \in DOMAIN cache /\ cache[k].dirty)
