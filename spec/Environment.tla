@@ -377,6 +377,25 @@ Ext4SwapExtents(d, lbs) ==
        /\ lastWrite' = [k \in Keys |-> IF k \in donorKeys THEN Zero ELSE lastWrite[k]]
        /\ dior' = {IF <<r.file, r.lblock>> \in donorKeys THEN [r EXCEPT !.ok = @ \cup {Zero}] ELSE r : r \in dior}
 
+(***************************************************************************)
+(* The exchange of XFS (xfs_swap_extent_forks for SWAPEXT, the deferred    *)
+(* xfs_exchange_mappings for exchange-range; the same end state): each     *)
+(* file of defrag d takes the other's blocks WITH their written/unwritten  *)
+(* state (it is part of the extent record). The donor's expected content   *)
+(* becomes the orig's old content (its ghost last write, and what a direct *)
+(* read of it in flight may return); the orig's is unchanged.              *)
+(***************************************************************************)
+XfsExchangeMappings(d) ==
+    LET o == Orig(d)
+        t == Donor(d)
+    IN /\ emap' = [emap EXCEPT ![o] = emap[t], ![t] = emap[o]]
+       /\ unwritten' = {k \in unwritten : k[1] \notin {o, t}}
+                       \cup {<<o, lb>> : lb \in {x \in LBs : <<t, x>> \in unwritten}}
+                       \cup {<<t, lb>> : lb \in {x \in LBs : <<o, x>> \in unwritten}}
+       /\ lastWrite' = [k \in Keys |-> IF k[1] = t THEN lastWrite[<<o, k[2]>>] ELSE lastWrite[k]]
+       /\ dior' = {IF r.file = t THEN [r EXCEPT !.ok = @ \cup {lastWrite[<<o, r.lblock>>]}] ELSE r
+                   : r \in dior}
+
 -----------------------------------------------------------------------------
 (***************************************************************************)
 (* What a read started now returns, by path, and who may run it. DAX       *)
@@ -408,8 +427,11 @@ EnvNext ==
     \/ \E r \in dior : DioReadComplete(r)
     \/ \E k \in DOMAIN cache : Writeback(k) \/ ReclaimPage(k)
 
-(* No write is left to issue and no direct I/O is in flight.               *)
-EnvQuiet == (issued = MaxWrites \/ Writers = {}) /\ dio = {} /\ dior = {}
+(* No write is left to issue and no direct I/O is in flight. A user file   *)
+(* whose ctime reached MaxTime (queried: no further change can be          *)
+(* modelled, see Touch) also counts as done: a bound, not a deadlock.      *)
+ClockExhausted == Clock = "multigrain" /\ \E f \in UserFiles : ctime[f] = MaxTime
+EnvQuiet == (issued = MaxWrites \/ Writers = {} \/ ClockExhausted) /\ dio = {} /\ dior = {}
 
 (* Fairness the kernel gives the environment: a submitted bio completes    *)
 (* (the device answers; an error completes it too), and the flusher        *)
