@@ -2,7 +2,14 @@
 \* Ablation: drain-evict-copy-swap flushing and evicting only the orig's range,
 \* not the donor's (cfg: FlushCache <- FlushOrigOnly, EvictCache <-
 \* EvictOrigOnly), with the donor written buffered while in use.
-\* TODO story
+\* Expected: Integrity violated.
+\* Counterexample (11 states): a buffered write of 1 to donor lblock 1 leaves a
+\* dirty donor page (buffer mapped to block 3); the defrag flushes and evicts the
+\* orig's range only, copies and swaps: the donor's range is now unwritten (its
+\* content is Zero by design) but its page still serves the old write 1 to
+\* donor readers, and once written back it would land in block 3, now the
+\* orig's lblock 1.
+\* Bounds: 2 blocks per file, 2 writes (one suffices).
 EXTENDS Decs
 
 OrigDonor == <<"orig", "donor">>                      \* inode-address order

@@ -127,7 +127,7 @@ DaxFault(f, lb)        == D!DaxFault(f, lb) /\ Up
 ReadFill(f, lb)        == D!ReadFill(f, lb) /\ Up
 DioReadSubmit(f, lb)   == D!DioReadSubmit(f, lb) /\ Up
 DioComplete(r)         == D!DioComplete(r) /\ Up
-DioReadComplete(r)     == D!DioReadComplete(r) /\ Up
+DioReadComplete(f, lb) == D!DioReadComplete(f, lb) /\ Up
 Writeback(k)           == D!Writeback(k) /\ Up
 ReclaimPage(k)         == D!ReclaimPage(k) /\ Up
 
@@ -311,11 +311,10 @@ Next ==
     \/ \E d \in D!DefragIds : DefragStep(d) \/ FreeRecord(d) \/ \E f \in D!Files : CheckpointHome(d, f)
     \/ \E f \in D!Files, lb \in LBs :
           \/ BufferedWrite(f, lb) \/ DioSubmit(f, lb) \/ MmapFault(f, lb) \/ MmapStore(f, lb)
-          \/ ReadFill(f, lb) \/ DioReadSubmit(f, lb) \/ DaxWrite(f, lb) \/ DaxFault(f, lb)
-          \/ DaxStore(f, lb)
-    \/ \E r \in dio : DioComplete(r)
-    \/ \E r \in dior : DioReadComplete(r)
-    \/ \E k \in DOMAIN cache : Writeback(k) \/ ReclaimPage(k)
+          \/ ReadFill(f, lb) \/ DioReadSubmit(f, lb) \/ DioReadComplete(f, lb)
+          \/ DaxWrite(f, lb) \/ DaxFault(f, lb) \/ DaxStore(f, lb)
+    \/ \E r \in D!Dio : DioComplete(r)
+    \/ \E k \in Keys : Writeback(k) \/ ReclaimPage(k)
     \/ \E f \in D!Files : Fsync(f)
     \/ Crash \/ Recover
     \/ Terminated
@@ -375,7 +374,7 @@ LiveSpec ==
     /\ \A d \in D!DefragIds : /\ WF_allVars(DefragStep(d))
                               /\ WF_allVars(FreeRecord(d) \/ \E f \in D!Files : CheckpointHome(d, f))
     /\ WF_allVars(\E r \in dio : DioComplete(r))
-    /\ WF_allVars(\E r \in dior : DioReadComplete(r))
+    /\ WF_allVars(\E f \in D!Files, lb \in LBs : DioReadComplete(f, lb))
     /\ WF_allVars(\E k \in DOMAIN cache : Writeback(k))
     /\ WF_allVars(Recover)
 

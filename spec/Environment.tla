@@ -303,9 +303,8 @@ DioReadSubmit(f, lb) ==
 (* The read's bio completes (inode_dio_end). The device may have read the *)
 (* block at any moment while it was in flight: Guarantee.tla judges every *)
 (* such moment.                                                           *)
-DioReadComplete(r) ==
-    /\ r \in dior
-    /\ dior' = dior \ {r}
+DioReadComplete(f, lb) ==
+    /\ \E r \in dior : <<r.file, r.lblock>> = <<f, lb>> /\ dior' = dior \ {r}
     /\ UNCHANGED <<disk, emap, unwritten, cache, pte, dio, rwsem, ilock, lastWrite, issued, timeVars, defragVars>>
 
 -----------------------------------------------------------------------------
@@ -416,16 +415,17 @@ Readable(f, lb) ==
     \cup (IF DAX /\ k \in DOMAIN pte THEN {disk[pte[k].target]} ELSE {})
 
 -----------------------------------------------------------------------------
-(* Every environment step, named by its action.                            *)
+(* Every environment step, named by its action (TLC names a step by the   *)
+(* action it took only where Next quantifies over constant sets: Dio and  *)
+(* Keys here, the actions themselves test membership in dio and cache).   *)
 EnvNext ==
     \/ \E f \in Files, lb \in LBs :
           \/ BufferedWrite(f, lb) \/ DioSubmit(f, lb) \/ MmapFault(f, lb) \/ MmapStore(f, lb)
-          \/ ReadFill(f, lb) \/ DioReadSubmit(f, lb)
+          \/ ReadFill(f, lb) \/ DioReadSubmit(f, lb) \/ DioReadComplete(f, lb)
           \/ DaxWrite(f, lb) \/ DaxFault(f, lb) \/ DaxStore(f, lb)
     \/ \E f \in Files : Stat(f)
-    \/ \E r \in dio : DioComplete(r)
-    \/ \E r \in dior : DioReadComplete(r)
-    \/ \E k \in DOMAIN cache : Writeback(k) \/ ReclaimPage(k)
+    \/ \E r \in Dio : DioComplete(r)
+    \/ \E k \in Keys : Writeback(k) \/ ReclaimPage(k)
 
 (* No write is left to issue and no direct I/O is in flight. A user file   *)
 (* whose ctime reached MaxTime (queried: no further change can be          *)
@@ -438,7 +438,7 @@ EnvQuiet == (issued = MaxWrites \/ Writers = {} \/ ClockExhausted) /\ dio = {} /
 (* threads eventually write dirty pages. Users get none: they may stop.    *)
 EnvFairness ==
     /\ WF_envVars(\E r \in dio : DioComplete(r))
-    /\ WF_envVars(\E r \in dior : DioReadComplete(r))
+    /\ WF_envVars(\E f \in Files, lb \in LBs : DioReadComplete(f, lb))
     /\ WF_envVars(\E k \in DOMAIN cache : Writeback(k))
 
 EnvTypeOK ==

@@ -366,12 +366,11 @@ FolioReclaimPage(k)   == FolioFree(k) /\ ReclaimPage(k)
 EnvStep ==
     \/ \E f \in Files, lb \in LBs :
           \/ BufferedWrite(f, lb) \/ DioSubmit(f, lb) \/ FolioMmapFault(f, lb) \/ FolioMmapStore(f, lb)
-          \/ FolioReadFill(f, lb) \/ DioReadSubmit(f, lb)
+          \/ FolioReadFill(f, lb) \/ DioReadSubmit(f, lb) \/ DioReadComplete(f, lb)
           \/ DaxWrite(f, lb) \/ DaxFault(f, lb) \/ DaxStore(f, lb)
     \/ \E f \in Files : Stat(f)
-    \/ \E r \in dio : DioComplete(r)
-    \/ \E r \in dior : DioReadComplete(r)
-    \/ \E k \in DOMAIN cache : FolioWriteback(k) \/ FolioReclaimPage(k)
+    \/ \E r \in Dio : DioComplete(r)
+    \/ \E k \in Keys : FolioWriteback(k) \/ FolioReclaimPage(k)
 
 (* Every defrag is done and the users are quiet: the system idles. This    *)
 (* stutter step keeps TLC's deadlock check for real deadlocks.             *)

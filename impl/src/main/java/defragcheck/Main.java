@@ -12,6 +12,7 @@ public final class Main {
         int exit = switch (command) {
             case "check" -> defragcheck.harness.CheckCommand.run(rest);
             case "bench-models" -> defragcheck.harness.ModelBenchmark.run(rest);
+            case "table" -> defragcheck.harness.ProtocolTable.run(rest);
             case "bench" -> defragcheck.bench.DefragBenchmark.main(rest, System.out, System.err);
             case "image" -> defragcheck.cli.ImageCommand.run(rest, System.out, System.err);
             case "demo" -> defragcheck.cli.DemoCommand.run(rest, System.out, System.err);

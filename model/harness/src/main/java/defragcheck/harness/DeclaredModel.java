@@ -12,6 +12,7 @@ import java.util.List;
  * @param totalStates     the declared generated-state count (null when not declared)
  * @param stateDepth      the declared depth (null when not declared)
  * @param features        the module's features, e.g. "liveness"
+ * @param cell            where the model stands in the protocol table (README), or null
  */
 public record DeclaredModel(
         String name,
@@ -22,7 +23,14 @@ public record DeclaredModel(
         Long totalStates,
         Long stateDepth,
         String runtime,
-        List<String> features) {
+        List<String> features,
+        Cell cell) {
+
+    /**
+     * A cell of the protocol table: the protocol (a row), whether the files are DAX, whether the power
+     * may fail (the columns). The manifest's optional "cell" object.
+     */
+    public record Cell(String protocol, boolean dax, boolean crash) {}
 
     /** "safety failure (Integrity)", "success": the declaration as a reader wants it. */
     public String expectation() {

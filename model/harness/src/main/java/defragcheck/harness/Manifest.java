@@ -28,7 +28,7 @@ public record Manifest(Path file, List<DeclaredModel> models) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ModelEntry(String path, String runtime, String result, Long distinctStates, Long totalStates,
-            Long stateDepth, String violated) {}
+            Long stateDepth, String violated, DeclaredModel.Cell cell) {}
 
     /** Thrown for a manifest that cannot be read; the message is one line naming the file and position. */
     public static final class Invalid extends Exception {
@@ -75,7 +75,7 @@ public record Manifest(Path file, List<DeclaredModel> models) {
                         + "\" is not success, safety failure, deadlock failure or liveness failure"));
         Model model = new Model(root.resolve(module.path()), root.resolve(m.path()), List.of(root.resolve("spec")));
         return new DeclaredModel(model.name(), model, expected, m.violated(), m.distinctStates(), m.totalStates(),
-                m.stateDepth(), m.runtime(), module.features() == null ? List.of() : List.copyOf(module.features()));
+                m.stateDepth(), m.runtime(), module.features() == null ? List.of() : List.copyOf(module.features()), m.cell());
     }
 
     /** The declared model called {@code name}, if any. */
