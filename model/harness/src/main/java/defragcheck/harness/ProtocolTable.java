@@ -65,10 +65,10 @@ public final class ProtocolTable {
         return md.append(END).append('\n').toString();
     }
 
-    /** "keeps the data · DecsNoDax · 98,472 states · 31 s" or "**loses: Integrity** · XfsFsrNoDax · ...". */
+    /** "keeps the data · `DecsNoDax` · 98,472 states · 31 s" or "**breaks Integrity** · `XfsFsrNoDax` · ...". */
     private static String cell(DeclaredModel d) {
         String verdict = d.expected() == Verdict.SUCCESS ? "keeps the data"
-                : "**" + d.expected().label() + (d.violated() == null ? "" : ": " + d.violated()) + "**";
+                : "**" + (d.violated() == null ? d.expected().label() : "breaks " + d.violated()) + "**";
         String states = d.distinctStates() == null ? "" : String.format(" · %,d states", d.distinctStates());
         return verdict + " · `" + d.name() + "`" + states + " · " + seconds(d.runtime()) + " s";
     }
