@@ -21,21 +21,6 @@ Init == /\ EnvInit
         /\ cursor = [d \in DefragIds |-> 1]
         /\ sample = [d \in DefragIds |-> None]
 
-Goto(d, next) == step' = [step EXCEPT ![d] = next]
-
-(* The order in which d takes the two inodes' locks of one class: inode    *)
-(* address order (lock_two_nondirectories, filemap_invalidate_lock_two).   *)
-(* CrossingUnordered overrides it with OrigFirst.                          *)
-LockSeq(d)   == InAddressOrder(d)
-OrigFirst(d) == <<Orig(d), Donor(d)>>
-
-(* Take the next of d's two locks of class `lock`, blocking while another  *)
-(* holder has it; once both are held go to `next`.                         *)
-TakeNext(lock, d, next) ==
-    LET f == IF lock[LockSeq(d)[1]] = d THEN LockSeq(d)[2] ELSE LockSeq(d)[1]
-    IN /\ lock[f] = None
-       /\ lock' = [lock EXCEPT ![f] = d]
-       /\ IF f = LockSeq(d)[2] THEN Goto(d, next) ELSE UNCHANGED step
 
 (* lock_two_nondirectories: both i_rwsem exclusive. Excludes new buffered  *)
 (* and direct writes, direct and DAX reads.                                *)
@@ -63,8 +48,9 @@ DrainDio(d) ==
 
 (* filemap_write_and_wait_range on both ranges: every dirty page is        *)
 (* written to its block and cleaned, its mapping write-protected. (DAX:    *)
-(* there are no pages; dax_writeback_mapping_range only flushes CPU        *)
-(* caches.)                                                                *)
+(* there are no pages; dax_writeback_mapping_range also write-protects the *)
+(* DAX PTEs, which the eviction right after removes anyway, so this step   *)
+(* leaves them to EvictCache.)                                             *)
 FlushCache(d) ==
     LET dirty == {k \in DOMAIN cache : k[1] \in Pair(d) /\ cache[k].dirty}
     IN /\ step[d] = "FlushCache"
@@ -119,9 +105,6 @@ Unlock(d) ==
     /\ UNCHANGED <<disk, emap, unwritten, cache, pte, dio, dior, timeVars, lastWrite, issued,
                    cursor, sample>>
 
-(* An ablation model replaces one step by Skip (in its cfg:                *)
-(* `DrainDio <- SkipDrainDio`): the step does nothing but pass on.          *)
-Skip(d, this, next) == step[d] = this /\ Goto(d, next) /\ UNCHANGED <<envVars, cursor, sample>>
 
 DefragStep(d) ==
     \/ LockInodes(d) \/ LockInvalidate(d) \/ DrainDio(d) \/ FlushCache(d)

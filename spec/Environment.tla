@@ -360,6 +360,51 @@ Stat(f) ==
 
 -----------------------------------------------------------------------------
 (***************************************************************************)
+(* Defrag control, shared by the protocol modules.                         *)
+(***************************************************************************)
+(* Defrag d's next step is `next`.                                         *)
+Goto(d, next) == step' = [step EXCEPT ![d] = next]
+
+(* The order in which d takes the two inodes' locks of one class: inode    *)
+(* address order (lock_two_nondirectories, filemap_invalidate_lock_two,    *)
+(* xfs_ilock2_io_mmap). CrossingUnordered overrides LockSeq by OrigFirst.  *)
+InAddressOrder(d) == IF Address(Orig(d)) < Address(Donor(d))
+                     THEN <<Orig(d), Donor(d)>> ELSE <<Donor(d), Orig(d)>>
+LockSeq(d)   == InAddressOrder(d)
+OrigFirst(d) == <<Orig(d), Donor(d)>>
+
+(* Take the next of d's two locks of class `lock` (rwsem or ilock),        *)
+(* blocking while another holder has it; once both are held go to `next`.  *)
+TakeNext(lock, d, next) ==
+    LET f == IF lock[LockSeq(d)[1]] = d THEN LockSeq(d)[2] ELSE LockSeq(d)[1]
+    IN /\ lock[f] = None
+       /\ lock' = [lock EXCEPT ![f] = d]
+       /\ IF f = LockSeq(d)[2] THEN Goto(d, next) ELSE UNCHANGED step
+
+(* An ablation model replaces one step by Skip in its cfg (e.g.            *)
+(* `DrainDio <- SkipDrainDio` with SkipDrainDio(d) == Skip(d, "DrainDio",   *)
+(* "FlushCache")): the step does nothing but pass on.                      *)
+Skip(d, this, next) == step[d] = this /\ Goto(d, next) /\ UNCHANGED <<envVars, cursor, sample>>
+
+(* filemap_write_and_wait(_range) over the pages ks: every dirty page is   *)
+(* written to its block and cleaned, its mapping write-protected           *)
+(* (folio_clear_dirty_for_io -> page_mkclean). With DAX there are no pages: *)
+(* dax_writeback_mapping_range write-protects the dirty entries' PTEs      *)
+(* (dax_writeback_one), so the next store faults again.                    *)
+WriteBack(ks) ==
+    LET dirty == {k \in DOMAIN cache \cap ks : cache[k].dirty}
+    IN /\ disk' = [b \in Blocks |->
+                     IF \E k \in dirty : cache[k].blk = b
+                     THEN cache[CHOOSE k \in dirty : cache[k].blk = b].val
+                     ELSE disk[b]]
+       /\ cache' = [k \in DOMAIN cache |->
+                      IF k \in dirty THEN [cache[k] EXCEPT !.dirty = FALSE] ELSE cache[k]]
+       /\ pte' = [k \in DOMAIN pte |->
+                      IF k \in dirty \/ (DAX /\ k \in ks) THEN [pte[k] EXCEPT !.writable = FALSE]
+                      ELSE pte[k]]
+
+-----------------------------------------------------------------------------
+(***************************************************************************)
 (* ext4_swap_extents(..., mark_unwritten = 1) over lblocks lbs of defrag   *)
 (* d, the extent exchange of EXT4_IOC_MOVE_EXT (and of the seed's DECS):   *)
 (* the orig keeps its own written/unwritten state, the donor's range       *)

@@ -28,18 +28,13 @@ Init == /\ EnvInit
         /\ cursor = [d \in DefragIds |-> 1]
         /\ sample = [d \in DefragIds |-> None]
 
-Goto(d, next) == step' = [step EXCEPT ![d] = next]
-
 (* lock_two_nondirectories: both i_rwsem exclusive, one inode per step in  *)
 (* address order.                                                          *)
 LockInodes(d) ==
-    LET f == IF rwsem[InAddressOrder(d)[1]] = d THEN InAddressOrder(d)[2] ELSE InAddressOrder(d)[1]
-    IN /\ step[d] = "LockInodes"
-       /\ rwsem[f] = None
-       /\ rwsem' = [rwsem EXCEPT ![f] = d]
-       /\ IF f = InAddressOrder(d)[2] THEN Goto(d, "DrainDio") ELSE UNCHANGED step
-       /\ UNCHANGED <<disk, emap, unwritten, cache, pte, dio, dior, ilock, timeVars, lastWrite, issued,
-                      cursor, sample>>
+    /\ step[d] = "LockInodes"
+    /\ TakeNext(rwsem, d, "DrainDio")
+    /\ UNCHANGED <<disk, emap, unwritten, cache, pte, dio, dior, ilock, timeVars, lastWrite, issued,
+                   cursor, sample>>
 
 (* inode_dio_wait on both inodes.                                          *)
 DrainDio(d) ==

@@ -122,22 +122,12 @@ Init ==
     /\ cursor = [d \in DefragIds |-> 1]
     /\ sample = [d \in DefragIds |-> None]
 
-Goto(d, next) == step' = [step EXCEPT ![d] = next]
-
 (* The loop's `next:` label: the extent is done, the cursor advances and   *)
 (* the retry count is reset.                                               *)
 NextExtent(d) == /\ cursor' = [cursor EXCEPT ![d] = @ + 1]
                  /\ sample' = [sample EXCEPT ![d] = None]
                  /\ Goto(d, "MapBlocks")
 
-(* lock_two_nondirectories takes the two i_rwsem in inode-address order.   *)
-LockSeq(d) == InAddressOrder(d)
-
-TakeNext(lock, d, next) ==
-    LET f == IF lock[LockSeq(d)[1]] = d THEN LockSeq(d)[2] ELSE LockSeq(d)[1]
-    IN /\ lock[f] = None
-       /\ lock' = [lock EXCEPT ![f] = d]
-       /\ IF f = LockSeq(d)[2] THEN Goto(d, next) ELSE UNCHANGED step
 
 (* lock_two_nondirectories: both i_rwsem exclusive ("protect orig and      *)
 (* donor inodes against a truncate"). Excludes buffered, direct and DAX    *)
@@ -333,7 +323,6 @@ Unlock(d) ==
 
 (* An ablation model replaces one step: Skip passes on without doing it;   *)
 (* CheckSeqSkipped chooses the move type from the sample unchecked.        *)
-Skip(d, this, next) == step[d] = this /\ Goto(d, next) /\ UNCHANGED <<envVars, cursor, sample>>
 
 CheckSeqSkipped(d) ==
     /\ step[d] = "CheckSeq"

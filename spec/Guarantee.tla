@@ -49,8 +49,6 @@ NoStaleMapping ==
 (* LockOrder: within each lock class a defrag holds the lock of the        *)
 (* higher-address inode only together with the lower one                   *)
 (* (lock_two_nondirectories, filemap_invalidate_lock_two).                 *)
-InAddressOrder(d) == IF Address(Orig(d)) < Address(Donor(d))
-                     THEN <<Orig(d), Donor(d)>> ELSE <<Donor(d), Orig(d)>>
 LockOrder ==
     \A d \in DefragIds, lock \in {rwsem, ilock} :
         lock[InAddressOrder(d)[2]] = d => lock[InAddressOrder(d)[1]] = d

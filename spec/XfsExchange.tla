@@ -71,34 +71,7 @@ ExchangeInit == /\ EnvInit
                 /\ cursor = [d \in DefragIds |-> 1]
                 /\ sample = [d \in DefragIds |-> None]
 
-Goto(d, next) == step' = [step EXCEPT ![d] = next]
 
-(* xfs_iolock_two_inodes_and_break_layout, xfs_mmaplock_two_inodes_and_   *)
-(* break_dax_layout / filemap_invalidate_lock_two: inode order. Take the   *)
-(* next of d's two locks of class `lock`; once both are held go to `next`. *)
-LockSeq(d) == InAddressOrder(d)
-TakeNext(lock, d, next) ==
-    LET f == IF lock[LockSeq(d)[1]] = d THEN LockSeq(d)[2] ELSE LockSeq(d)[1]
-    IN /\ lock[f] = None
-       /\ lock' = [lock EXCEPT ![f] = d]
-       /\ IF f = LockSeq(d)[2] THEN Goto(d, next) ELSE UNCHANGED step
-
-(* filemap_write_and_wait_range over the pages ks: every dirty page is     *)
-(* written to its block and cleaned, its mapping write-protected           *)
-(* (folio_clear_dirty_for_io -> page_mkclean). With DAX there are no pages: *)
-(* dax_writeback_mapping_range write-protects the dirty entries' PTEs      *)
-(* (dax_writeback_one), so the next store faults again.                    *)
-WriteBack(ks) ==
-    LET dirty == {k \in DOMAIN cache \cap ks : cache[k].dirty}
-    IN /\ disk' = [b \in Blocks |->
-                     IF \E k \in dirty : cache[k].blk = b
-                     THEN cache[CHOOSE k \in dirty : cache[k].blk = b].val
-                     ELSE disk[b]]
-       /\ cache' = [k \in DOMAIN cache |->
-                      IF k \in dirty THEN [cache[k] EXCEPT !.dirty = FALSE] ELSE cache[k]]
-       /\ pte' = [k \in DOMAIN pte |->
-                      IF k \in dirty \/ (DAX /\ k \in ks) THEN [pte[k] EXCEPT !.writable = FALSE]
-                      ELSE pte[k]]
 
 -----------------------------------------------------------------------------
 (* User space.                                                             *)
@@ -235,7 +208,6 @@ Unlock(d) ==
 
 (* An ablation model replaces one step in its cfg (e.g.                    *)
 (* `CheckFresh <- NoCheckFresh`): Skip does nothing but pass on.            *)
-Skip(d, this, next) == step[d] = this /\ Goto(d, next) /\ UNCHANGED <<envVars, cursor, sample>>
 
 DefragStep(d) ==
     \/ StartCommit(d) \/ CopyBlock(d) \/ LockIo(d) \/ LockMmap(d) \/ DrainDio(d)
