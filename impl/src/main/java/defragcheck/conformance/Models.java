@@ -1,22 +1,26 @@
 package defragcheck.conformance;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
-import defragcheck.harness.Manifest;
 import defragcheck.harness.Model;
 import defragcheck.harness.ProjectRoot;
 
-/** The models of model/manifest.json by name, and where conformance runs put their images. */
+/** The models of model/ by name (model/NAME.tla with model/NAME.cfg), and where conformance runs put their images. */
 public final class Models {
     private Models() {}
 
+    /**
+     * The model's own files, not its manifest entry: the rig's models need not be declared in model/manifest.json
+     * (whose expectations are the model harness's business), only to exist.
+     */
     public static Model named(String name) {
-        try {
-            return Manifest.read(ProjectRoot.get(), Manifest.MODELS).find(name)
-                    .orElseThrow(() -> new IllegalArgumentException("no model " + name + " in " + Manifest.MODELS)).model();
-        } catch (Manifest.Invalid e) {
-            throw new IllegalStateException(e.getMessage(), e);
+        Path root = ProjectRoot.get();
+        Model m = Model.of(root.resolve("model"), name, root.resolve("spec"));
+        if (!Files.isRegularFile(m.tla()) || !Files.isRegularFile(m.cfg())) {
+            throw new IllegalArgumentException("no model " + name + " (" + m.tla() + ", " + m.cfg() + ")");
         }
+        return m;
     }
 
     /** A directory on the project's filesystem (O_DIRECT needs a real filesystem, not tmpfs). */

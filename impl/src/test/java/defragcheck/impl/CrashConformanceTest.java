@@ -22,12 +22,12 @@ import defragcheck.impl.io.DirectIo;
 
 /**
  * Crash conformance: a drain-evict-copy-swap run of the implementation, with the DecsCrashNoDax model's constants and
- * a write and fsync before and after the defrag, follows a behaviour of DefragCrash.tla step by step (each
- * implementation step is one or two spec steps: the swap is LogIntent then CommitSwap, unmount's checkpoint is
- * Checkpoint); then at every crash state of its recorded device writes ({@link CrashExplorer}: every flush prefix
+ * a write and fsync before and after the defrag, follows a behaviour of DecsCrash.tla step by step (each
+ * implementation step is one or more spec steps: the swap is LogIntent then CommitSwap, unmount's checkpoint is
+ * CheckpointHome for each inode then FreeRecord); then at every crash state of its recorded device writes ({@link CrashExplorer}: every flush prefix
  * plus any subset of the open epoch's writes, a second crash during recovery, torn metadata writes) the recovered
  * implementation must be a state that TLC's Crash then Recover reach from a spec state of that epoch, and satisfy
- * the model's invariants (DurableIntegrity, SwapAtomic, Conservation, CNoExposure, ...). Without the barrier, the
+ * the model's invariants (TypeOK, NoExposure, SwapAtomic, DurableIntegrity, Integrity). Without the barrier, the
  * intent record or the journal replay, some recovered state is not one the spec allows.
  */
 class CrashConformanceTest {
@@ -47,7 +47,7 @@ class CrashConformanceTest {
 
     /** Each ablation leaves recovered states the spec does not allow, and the invariant that explains it fails on them. */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"NO_BARRIER, CNoExposure", "NO_INTENT, SwapAtomic", "NO_REPLAY, DurableIntegrity"})
+    @CsvSource({"NO_BARRIER, NoExposure", "NO_INTENT, SwapAtomic", "NO_REPLAY, DurableIntegrity"})
     void withoutABarrierIntentOrReplayARecoveredStateIsNotAllowed(CrashAblation ablation, String invariant) throws Exception {
         Outcome o = run("DecsCrashNoDax", ablation, CrashConformanceTest::writesAroundTheDefrag, 1);
         System.out.println("crash conformance without " + ablation + ": " + o.toString().lines().findFirst().orElse(""));
