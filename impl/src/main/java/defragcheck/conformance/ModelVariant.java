@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,7 +14,8 @@ import defragcheck.harness.Model;
 
 /**
  * A model changed in one way, written under target/ (TLC reads the cfg next to the root module): the full protocol
- * of an ablation model (its cfg without the step overrides), or the same model on another protocol module.
+ * of an ablation model (its cfg without the step overrides), the same model on another protocol module, or with
+ * other values of some constants.
  * Validating against such a variant asks "is this a behaviour of that protocol?" in the model's setting.
  */
 public final class ModelVariant {
@@ -23,14 +25,29 @@ public final class ModelVariant {
     public static Model withoutOverrides(Model base, Set<String> steps) throws IOException {
         String cfg = Files.readString(base.cfg());
         for (String step : steps) {
-            Matcher m = Pattern.compile("(?m)^\\s*" + Pattern.quote(step) + "\\s*<-.*\\R").matcher(cfg);
+            Matcher m = Pattern.compile("(?m)^[ \\t]*" + Pattern.quote(step) + "[ \\t]*<-.*\\R").matcher(cfg);
             if (!m.find()) {
                 throw new IllegalArgumentException(base.cfg() + ": no override of " + step);
             }
             cfg = m.replaceFirst("");
         }
-        String name = base.module() + "_full";
+        String name = base.name() + "_full";
         return write(base, name, "EXTENDS " + base.module(), cfg, base.name() + " without the overrides of " + steps);
+    }
+
+    /** {@code base} with the cfg's values of some constants replaced ({@code Reclaim} -> {@code FALSE}). */
+    public static Model withConstants(Model base, Map<String, String> constants) throws IOException {
+        String cfg = Files.readString(base.cfg());
+        StringBuilder suffix = new StringBuilder();
+        for (Map.Entry<String, String> c : constants.entrySet()) {
+            Matcher m = Pattern.compile("(?m)^([ \\t]*" + Pattern.quote(c.getKey()) + "[ \\t]*=[ \\t]*).*$").matcher(cfg);
+            if (!m.find()) {
+                throw new IllegalArgumentException(base.cfg() + ": no constant " + c.getKey());
+            }
+            cfg = m.replaceFirst(Matcher.quoteReplacement(m.group(1) + c.getValue()));
+            suffix.append('_').append(c.getKey()).append(c.getValue().replaceAll("\\W", ""));
+        }
+        return write(base, base.name() + suffix, "EXTENDS " + base.module(), cfg, base.name() + " with " + constants);
     }
 
     /** {@code base}'s module with {@code EXTENDS from} replaced by {@code EXTENDS to}, and its cfg. */
@@ -42,7 +59,7 @@ public final class ModelVariant {
             throw new IllegalArgumentException(base.tla() + ": no \"EXTENDS " + from + "\" line in the module");
         }
         String definitions = body.group(1).replace(ext.group(), "EXTENDS " + to);
-        String name = base.module() + "_" + to;
+        String name = base.name() + "_" + to;
         return write(base, name, definitions.strip(), Files.readString(base.cfg()), base.name() + " on " + to + " instead of " + from);
     }
 

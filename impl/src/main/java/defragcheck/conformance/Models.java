@@ -2,11 +2,12 @@ package defragcheck.conformance;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import defragcheck.harness.Model;
 import defragcheck.harness.ProjectRoot;
 
-/** The models of model/ by name (model/NAME.tla with model/NAME.cfg), and where conformance runs put their images. */
+/** The models of model/ by name (model/NAME.tla with model/NAME.cfg or NAMECause.cfg), and where conformance runs put their images. */
 public final class Models {
     private Models() {}
 
@@ -15,10 +16,22 @@ public final class Models {
      * (whose expectations are the model harness's business), only to exist.
      */
     public static Model named(String name) {
-        Path root = ProjectRoot.get();
-        Model m = Model.of(root.resolve("model"), name, root.resolve("spec"));
+        return existing(Model.of(dir(), name, ProjectRoot.get().resolve("spec")));
+    }
+
+    /** The cause model of {@code name}: its module with model/NAMECause.cfg, which checks the structural invariants. */
+    public static Model cause(String name) {
+        return existing(new Model(dir().resolve(name + ".tla"), dir().resolve(name + "Cause.cfg"),
+                List.of(ProjectRoot.get().resolve("spec"))));
+    }
+
+    private static Path dir() {
+        return ProjectRoot.get().resolve("model");
+    }
+
+    private static Model existing(Model m) {
         if (!Files.isRegularFile(m.tla()) || !Files.isRegularFile(m.cfg())) {
-            throw new IllegalArgumentException("no model " + name + " (" + m.tla() + ", " + m.cfg() + ")");
+            throw new IllegalArgumentException("no model " + m.name() + " (" + m.tla() + ", " + m.cfg() + ")");
         }
         return m;
     }
