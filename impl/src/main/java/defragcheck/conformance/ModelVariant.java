@@ -53,7 +53,7 @@ public final class ModelVariant {
     /** {@code base}'s module with {@code EXTENDS from} replaced by {@code EXTENDS to}, and its cfg. */
     public static Model onModule(Model base, String from, String to) throws IOException {
         String module = Files.readString(base.tla());
-        Matcher ext = Pattern.compile("(?m)^EXTENDS\\s+" + Pattern.quote(from) + "\\s*$").matcher(module);
+        Matcher ext = Pattern.compile("(?m)^EXTENDS[ \\t]+" + Pattern.quote(from) + "[ \\t]*$").matcher(module);
         Matcher body = Pattern.compile("(?sm)\\A-+\\s*MODULE\\s+\\w+\\s*-+\\R(.*?)^=+\\s*$").matcher(module);
         if (!ext.find() || !body.find()) {
             throw new IllegalArgumentException(base.tla() + ": no \"EXTENDS " + from + "\" line in the module");
