@@ -27,7 +27,7 @@ public final class ConformanceBenchmark {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         int rounds = 5;
         int walks = 100;
-        List<String> models = List.of("DecsNoDax", "DecsDax", "LegacyNoDax");
+        List<String> models = List.of("DecsNoDaxImpl", "DecsDax", "LegacyNoDaxImpl");
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -42,14 +42,14 @@ public final class ConformanceBenchmark {
             }
         } catch (IllegalArgumentException e) {
             err.println("bench-conformance: " + e.getMessage()
-                    + " (usage: bench-conformance [--rounds N] [--walks N] [--models DecsNoDax,DecsDax,...])");
+                    + " (usage: bench-conformance [--rounds N] [--walks N] [--models DecsNoDaxImpl,DecsDax,...])");
             return 2;
         }
         try {
             out.printf("bench-conformance: %d rounds x %d behaviours of up to %d steps per model; %d cores, load %.2f%n",
                     rounds, walks, LENGTH, Runtime.getRuntime().availableProcessors(),
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            out.printf("%-12s %14s %14s %7s %14s %14s %7s%n", "model", "spec walk/s", "replayed/s", "ratio",
+            out.printf("%-16s %14s %14s %7s %14s %14s %7s%n", "model", "spec walk/s", "replayed/s", "ratio",
                     "impl-only/s", "validated/s", "ratio");
             for (String m : models) {
                 SpecModel spec = SpecModel.load(Models.named(m));
@@ -70,7 +70,7 @@ public final class ConformanceBenchmark {
                 double replay = median(rates.get("replay"));
                 double impl = median(rates.get("impl"));
                 double validated = median(rates.get("validated"));
-                out.printf("%-12s %14.0f %14.0f %7.3f %14.0f %14.0f %7.3f%n", m, walk, replay, replay / walk, impl, validated,
+                out.printf("%-16s %14.0f %14.0f %7.3f %14.0f %14.0f %7.3f%n", m, walk, replay, replay / walk, impl, validated,
                         validated / impl);
             }
             out.println("steps/s are medians over the rounds; a replayed step includes the implementation's real I/O, its"

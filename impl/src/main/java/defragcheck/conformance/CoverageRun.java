@@ -14,16 +14,19 @@ import java.util.TreeMap;
  * checked state by state. Counts the distinct spec states visited and the steps per action.
  */
 public final class CoverageRun {
-    /** What the replays covered of one model; {@code mismatch} is the first non-conformance, or null. */
-    public record Report(String model, int states, int visited, Map<String, Integer> actions, int walks, int steps,
-            Replayer.Mismatch mismatch) {
+    /**
+     * What the replays covered of one model: {@code specActions} are the actions of its reachable state graph,
+     * {@code actions} the steps replayed per action; {@code mismatch} is the first non-conformance, or null.
+     */
+    public record Report(String model, int states, int visited, Set<String> specActions, Map<String, Integer> actions, int walks,
+            int steps, Replayer.Mismatch mismatch) {
         public double fraction() {
             return visited / (double) states;
         }
 
         @Override
         public String toString() {
-            return String.format("%-12s %6d / %6d states (%5.1f%%) in %5d replays, %6d steps; actions %s", model, visited,
+            return String.format("%-16s %6d / %6d states (%5.1f%%) in %5d replays, %6d steps; actions %s", model, visited,
                     states, 100 * fraction(), walks, steps, actions);
         }
     }
@@ -53,7 +56,8 @@ public final class CoverageRun {
                 Replayer.Result r = Replayer.replay(spec, walk, rig);
                 steps += r.steps();
                 if (!r.conforms()) {
-                    return new Report(spec.model().name(), graph.size(), visited.size(), actions, walks, steps, r.mismatch());
+                    return new Report(spec.model().name(), graph.size(), visited.size(), graph.actions(), actions, walks, steps,
+                            r.mismatch());
                 }
             }
             visited.addAll(graph.statesOf(walk));
@@ -61,6 +65,6 @@ public final class CoverageRun {
                 actions.merge(st.name(), 1, Integer::sum);
             }
         }
-        return new Report(spec.model().name(), graph.size(), visited.size(), actions, walks, steps, null);
+        return new Report(spec.model().name(), graph.size(), visited.size(), graph.actions(), actions, walks, steps, null);
     }
 }

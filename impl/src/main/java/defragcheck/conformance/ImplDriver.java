@@ -61,26 +61,30 @@ public final class ImplDriver {
         ModelConstants c = rig.constants();
         List<Op> ops = new ArrayList<>();
         boolean writesLeft = rig.issued() < c.maxWrites();
-        for (String f : c.origs()) {
+        for (String f : c.userFiles()) {
             int ino = rig.file(f).ino();
             boolean rwsemFree = guards.writerEnabled("BufferedWrite", ino, s);
             boolean ilockFree = guards.writerEnabled("MmapFault", ino, s);
             for (int lb = 1; lb <= c.lblocks(); lb++) {
                 int l = lb;
-                if (writesLeft && rwsemFree && (c.writers().contains("buffered") || c.dax() && c.writers().contains("direct"))) {
+                if (writesLeft && rwsemFree && !c.dax() && c.writers().contains("buffered")) {
                     ops.add(new Op("BufferedWrite " + f + " " + lb, () -> rig.bufferedWrite(f, l)));
+                }
+                if (writesLeft && rwsemFree && c.dax() && (c.writers().contains("buffered") || c.writers().contains("direct"))) {
+                    ops.add(new Op("DaxWrite " + f + " " + lb, () -> rig.bufferedWrite(f, l)));
                 }
                 if (writesLeft && rwsemFree && c.writers().contains("direct") && !c.dax()) {
                     ops.add(new Op("DioSubmit " + f + " " + lb, () -> rig.dioSubmit(f, l)));
                 }
                 if (writesLeft && c.writers().contains("mmap")) {
+                    String mmap = c.dax() ? "Dax" : "Mmap";
                     AbstractState.Mapping pte = s.pte().get(new PageKey(ino, lb - 1));
                     if (ilockFree && (pte == null || !pte.writable())) { // the CPU faults only without a writable pte
-                        ops.add(new Op("MmapFault " + f + " " + lb, () -> rig.mmapFault(f, l)));
+                        ops.add(new Op(mmap + "Fault " + f + " " + lb, () -> rig.mmapFault(f, l)));
                     }
-                    ops.add(new Op("MmapStore " + f + " " + lb, () -> rig.mmapStore(f, l)));
+                    ops.add(new Op(mmap + "Store " + f + " " + lb, () -> rig.mmapStore(f, l)));
                 }
-                if (c.readers() && ilockFree) {
+                if (c.readers().contains("buffered") && ilockFree) {
                     ops.add(new Op("ReadFill " + f + " " + lb, () -> rig.readFill(f, l)));
                 }
             }

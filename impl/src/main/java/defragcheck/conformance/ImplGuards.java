@@ -23,11 +23,11 @@ final class ImplGuards {
         this.rig = rig;
     }
 
-    /** A writer's step on inode {@code ino}. */
+    /** A writer's or reader's step on inode {@code ino}: a spec action, or the implementation's (DAX writes are BufferedWrite). */
     boolean writerEnabled(String action, int ino, AbstractState s) {
         return switch (action) {
-            case "BufferedWrite", "DioSubmit" -> !s.rwsem().containsKey(ino);
-            case "MmapFault", "ReadFill" -> !s.ilock().containsKey(ino);
+            case "BufferedWrite", "DioSubmit", "DaxWrite" -> !s.rwsem().containsKey(ino);
+            case "MmapFault", "ReadFill", "DaxFault" -> !s.ilock().containsKey(ino);
             default -> true;
         };
     }

@@ -17,7 +17,6 @@ import defragcheck.impl.defrag.DefragOptions;
 import defragcheck.impl.defrag.LegacyMoveExtents;
 import defragcheck.impl.defrag.MoveExtentRequest;
 import defragcheck.impl.defrag.MoveExtents;
-import defragcheck.impl.defrag.Protocol;
 import defragcheck.impl.device.BlockDevice;
 import defragcheck.impl.fs.Filesystem;
 import defragcheck.impl.fs.Inode;
@@ -50,7 +49,6 @@ public final class ImplRig implements AutoCloseable {
     private final List<DirectIo.DioRecord> inFlight = new ArrayList<>();
     private final DefragGate gate = new DefragGate();
     private final Set<Ablation> ablations;
-    private boolean hideAblatedSteps;
     private int issued;
     private static final Map<String, Path> TEMPLATES = new HashMap<>();
 
@@ -68,7 +66,10 @@ public final class ImplRig implements AutoCloseable {
         }
     }
 
-    /** A fresh image in {@code dir} in the model's initial state; {@code ablations} remove DECS steps (teeth tests). */
+    /**
+     * A fresh image in {@code dir} in the model's initial state; {@code ablations} remove DECS steps (teeth tests,
+     * see {@link ModelAblations}).
+     */
     public static ImplRig create(ModelConstants c, Path dir, Set<Ablation> ablations) throws IOException {
         Files.createDirectories(dir);
         return new ImplRig(c, dir, ablations, true);
@@ -129,7 +130,7 @@ public final class ImplRig implements AutoCloseable {
         for (ModelConstants.Defrag df : c.defrags()) {
             DefragOptions opts = new DefragOptions(String.valueOf(d++), 1, ablations);
             MoveExtentRequest req = new MoveExtentRequest(files.get(df.orig()), files.get(df.donor()), 0, 0, c.lblocks());
-            MoveExtents m = MoveExtents.create(c.decs() ? Protocol.DECS : Protocol.LEGACY, req, opts);
+            MoveExtents m = MoveExtents.create(c.protocol(), req, opts);
             movers.add(m);
             if (gated) {
                 gate.start(m);
@@ -160,7 +161,7 @@ public final class ImplRig implements AutoCloseable {
 
     // ---- the spec's actions (lblock arguments are the spec's, 1-based) -------------------------------------
 
-    /** BufferedWrite of the next write number (with DAX also the spec's direct write: ext4_dax_write_iter). */
+    /** BufferedWrite of the next write number; with DAX the spec's DaxWrite (ext4_dax_write_iter, buffered or direct). */
     public void bufferedWrite(String f, int lb) throws IOException {
         int w = ++issued;
         fs.buffered().write(WRITER, file(f), lb - 1, payload(f, lb, w));
@@ -193,11 +194,12 @@ public final class ImplRig implements AutoCloseable {
         return List.copyOf(inFlight);
     }
 
+    /** MmapFault; with DAX the spec's DaxFault. */
     public void mmapFault(String f, int lb) throws IOException {
         fs.mmap().fault(WRITER, file(f), lb - 1);
     }
 
-    /** MmapStore of the next write number; false (nothing issued) if there is no writable pte. */
+    /** MmapStore (with DAX the spec's DaxStore) of the next write number; false (nothing issued) if there is no writable pte. */
     public boolean mmapStore(String f, int lb) throws IOException {
         boolean stored = fs.mmap().store(WRITER, file(f), lb - 1, payload(f, lb, issued + 1));
         if (stored) {
@@ -245,38 +247,11 @@ public final class ImplRig implements AutoCloseable {
             List<String> steps = new ArrayList<>();
             List<Integer> cursors = new ArrayList<>();
             for (MoveExtents m : movers) {
-                steps.add(hideAblatedSteps ? nextKeptStep(m.step()) : m.step());
+                steps.add(m.step());
                 cursors.add(m instanceof LegacyMoveExtents l ? (int) l.nextPage() + 1 : 1);
             }
             return new Snapshot(AbstractState.capture(fs), steps, cursors, issued);
         });
-    }
-
-    /** The DECS steps in order, and which ablation removes which (the spec's AblatedStep). */
-    private static final List<String> DECS_STEPS = List.of("LockInodes", "LockInvalidate", "DrainDio", "FlushCache",
-            "EvictCache", "CopyData", "SwapExtents", "Unlock", "Done");
-    private static final Map<Ablation, String> ABLATED_STEP = Map.of(Ablation.NO_LOCKS, "LockInodes",
-            Ablation.NO_INVALIDATE_LOCK, "LockInvalidate", Ablation.NO_DRAIN, "DrainDio", Ablation.NO_FLUSH, "FlushCache",
-            Ablation.NO_EVICT, "EvictCache", Ablation.NO_COPY, "CopyData");
-
-    /**
-     * Report each defrag's step as a model that omits the ablated steps names it: the ablated implementation still
-     * passes through its no-op step, which such a model does not have, so the step shown is the next one kept
-     * (and the no-op step is a stutter). For validating an ablated implementation against its ablation model.
-     */
-    public void hideAblatedSteps() {
-        hideAblatedSteps = true;
-    }
-
-    private String nextKeptStep(String step) {
-        int i = DECS_STEPS.indexOf(step);
-        if (i < 0) {
-            return step;
-        }
-        while (ablations.stream().map(ABLATED_STEP::get).anyMatch(DECS_STEPS.get(i)::equals)) {
-            i++;
-        }
-        return DECS_STEPS.get(i);
     }
 
     /** An abstract state plus what only the scheduler knows: each defrag's step and cursor, writes issued. */

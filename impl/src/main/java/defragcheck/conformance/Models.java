@@ -1,22 +1,39 @@
 package defragcheck.conformance;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
-import defragcheck.harness.Manifest;
 import defragcheck.harness.Model;
 import defragcheck.harness.ProjectRoot;
 
-/** The models of model/manifest.json by name, and where conformance runs put their images. */
+/** The models of model/ by name (model/NAME.tla with model/NAME.cfg or NAMECause.cfg), and where conformance runs put their images. */
 public final class Models {
     private Models() {}
 
+    /**
+     * The model's own files, not its manifest entry: the rig's models need not be declared in model/manifest.json
+     * (whose expectations are the model harness's business), only to exist.
+     */
     public static Model named(String name) {
-        try {
-            return Manifest.read(ProjectRoot.get(), Manifest.MODELS).find(name)
-                    .orElseThrow(() -> new IllegalArgumentException("no model " + name + " in " + Manifest.MODELS)).model();
-        } catch (Manifest.Invalid e) {
-            throw new IllegalStateException(e.getMessage(), e);
+        return existing(Model.of(dir(), name, ProjectRoot.get().resolve("spec")));
+    }
+
+    /** The cause model of {@code name}: its module with model/NAMECause.cfg, which checks the structural invariants. */
+    public static Model cause(String name) {
+        return existing(new Model(dir().resolve(name + ".tla"), dir().resolve(name + "Cause.cfg"),
+                List.of(ProjectRoot.get().resolve("spec"))));
+    }
+
+    private static Path dir() {
+        return ProjectRoot.get().resolve("model");
+    }
+
+    private static Model existing(Model m) {
+        if (!Files.isRegularFile(m.tla()) || !Files.isRegularFile(m.cfg())) {
+            throw new IllegalArgumentException("no model " + m.name() + " (" + m.tla() + ", " + m.cfg() + ")");
         }
+        return m;
     }
 
     /** A directory on the project's filesystem (O_DIRECT needs a real filesystem, not tmpfs). */

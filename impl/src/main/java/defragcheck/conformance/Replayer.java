@@ -65,7 +65,7 @@ public final class Replayer {
     /** Executes one step of a schedule on the implementation; returns why it could not, or null. */
     public static String apply(ScheduleStep st, ImplRig rig) throws IOException {
         switch (st.action()) {
-            case "BufferedWrite" -> rig.bufferedWrite(st.file(), st.lblock());
+            case "BufferedWrite", "DaxWrite" -> rig.bufferedWrite(st.file(), st.lblock());
             case "DioSubmit" -> rig.dioSubmit(st.file(), st.lblock());
             case "DioComplete" -> {
                 DirectIo.DioRecord rec = rig.inFlight(st.file(), st.lblock(), st.write());
@@ -74,8 +74,8 @@ public final class Replayer {
                 }
                 rig.dioComplete(rec);
             }
-            case "MmapFault" -> rig.mmapFault(st.file(), st.lblock());
-            case "MmapStore" -> {
+            case "MmapFault", "DaxFault" -> rig.mmapFault(st.file(), st.lblock());
+            case "MmapStore", "DaxStore" -> {
                 if (!rig.mmapStore(st.file(), st.lblock())) {
                     return "no writable pte";
                 }

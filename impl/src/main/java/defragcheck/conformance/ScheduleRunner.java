@@ -7,24 +7,30 @@ import java.util.List;
 
 import defragcheck.impl.observe.AbstractState;
 import tlc2.tool.TLCState;
+import tlc2.value.impl.StringValue;
+import tlc2.value.impl.Value;
 
 /**
  * Runs a schedule taken from one model (a counterexample) on a rig whose implementation may differ: another
- * protocol, an ablated step, or the full protocol where the model omitted a step. The schedule's writer steps and
- * defrag steps keep their order; when the implementation would block the next step (a writer behind the
+ * protocol, or the full protocol where the model skipped a step, or an ablated step. The schedule's writer steps
+ * and defrag steps keep their order; when the implementation would block the next step (a writer behind the
  * defrag's lock, the drain behind a direct write), the other side's next steps run first, as the waiting thread
- * would let them (a drain with no writer step left waits for the oldest direct write's completion). A defrag step of the schedule runs the defrag's own steps up to and including it (the steps the
- * schedule's model does not have run in between); a step of the other protocol (MovePage on DECS) runs the
- * defrag's next step. Records the implementation's state after every step.
+ * would let them (a drain with no writer step left waits for the oldest direct write's completion). A defrag step
+ * of the schedule runs the defrag's own steps up to and including it (steps the schedule's protocol does not have
+ * run in between); a step of another protocol (MovePage on DECS) runs the defrag's next step. Records the
+ * implementation's state after every step.
  */
 public final class ScheduleRunner {
     private final ImplRig rig;
     private final StateMapping mapping;
     private final ImplGuards guards;
+    /** The spec's {@code Steps} of the rig's protocol: a schedule's defrag step not among them is another protocol's. */
+    private final Value protocolSteps;
     private final List<TLCState> states = new ArrayList<>();
 
     private ScheduleRunner(SpecModel spec, ImplRig rig) {
         this.rig = rig;
+        this.protocolSteps = (Value) spec.value("Steps");
         this.mapping = new StateMapping(spec, rig);
         this.guards = new ImplGuards(rig);
     }
@@ -94,8 +100,7 @@ public final class ScheduleRunner {
             return;
         }
         var m = rig.mover(st.defrag());
-        boolean foreign = rig.constants().decs() ? st.action().equals("MovePage")
-                : !List.of("LockInodes", "DrainDio", "MovePage", "Unlock").contains(st.action());
+        boolean foreign = !protocolSteps.member(new StringValue(st.action()));
         while (!m.done() && !foreign && !m.step().equals(st.action())) {
             rig.defragStep(st.defrag());
             record();

@@ -24,7 +24,7 @@ public record ScheduleStep(String action, String file, int lblock, int write, in
     public static ScheduleStep of(SpecModel.Step st) {
         String a = st.name();
         return switch (a) {
-            case "BufferedWrite", "DioSubmit", "MmapFault", "MmapStore", "ReadFill" ->
+            case "BufferedWrite", "DioSubmit", "MmapFault", "MmapStore", "ReadFill", "DaxWrite", "DaxFault", "DaxStore" ->
                     new ScheduleStep(a, Replayer.str(st.param("f")), Replayer.num(st.param("lb")), 0, 0);
             case "DioComplete" -> {
                 RecordValue r = (RecordValue) st.param("r");
@@ -36,7 +36,12 @@ public record ScheduleStep(String action, String file, int lblock, int write, in
                 yield new ScheduleStep(a, Replayer.str(k.elems[0]), Replayer.num(k.elems[1]), 0, 0);
             }
             case "Terminated" -> new ScheduleStep(a, null, 0, 0, 0);
-            default -> new ScheduleStep(a, null, 0, 0, Replayer.num(st.param("d")));
+            default -> {
+                if (st.param("d") == null) { // DioReadSubmit, ReclaimPage, Stat, ...: ModelConstants rules them out
+                    throw new IllegalArgumentException("the rig has no step " + st.label());
+                }
+                yield new ScheduleStep(a, null, 0, 0, Replayer.num(st.param("d")));
+            }
         };
     }
 

@@ -3,6 +3,7 @@ package defragcheck.conformance;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -10,6 +11,7 @@ import java.util.function.Predicate;
 import defragcheck.harness.Model;
 import defragcheck.harness.TlcRunner;
 import defragcheck.harness.TlcStatics;
+import tla2sany.semantic.ModuleNode;
 import tla2sany.semantic.OpDeclNode;
 import tla2sany.semantic.OpDefNode;
 import tlc2.tool.Action;
@@ -22,6 +24,7 @@ import tlc2.util.FP64;
 import tlc2.value.IValue;
 import tlc2.value.impl.FcnRcdValue;
 import tlc2.value.impl.SetEnumValue;
+import tlc2.value.impl.StringValue;
 import tlc2.value.impl.Value;
 
 /**
@@ -32,42 +35,61 @@ import tlc2.value.impl.Value;
 public final class SpecModel {
     /**
      * A step of the spec from {@code from} to {@code state} by a sub-action: its name and \E-bound parameters.
-     * TLC splits Next only on \E over constant sets, so DioComplete(r) and Writeback(k), quantified over state
-     * (dio, DOMAIN cache), arrive as one sub-action "WriterStep": the step itself says which and with what.
+     * TLC splits Next only on \E over constant sets, so the steps quantified over state (DioComplete(r),
+     * DioReadComplete(r), Writeback(k), ReclaimPage(k)) arrive as a sub-action named after the next-state
+     * relation they sit in (EnvNext, or Next in a crash model): the step itself says which and with what. A step an
+     * ablation model replaces by {@code Skip(d, this, next)} is named after the step it stands in for ({@code this}).
      */
     public record Step(Action action, TLCState from, TLCState state) {
+        /** The sub-actions that group the steps quantified over state. */
+        private static final Set<String> GROUPS = Set.of("EnvNext", "Next");
+
         public String name() {
             String n = action.getName().toString();
-            if (!n.equals("WriterStep")) {
+            if (n.equals("Skip")) {
+                return ((StringValue) param("this")).getVal().toString();
+            }
+            if (!GROUPS.contains(n)) {
                 return n;
             }
-            return from.lookup("dio").equals(state.lookup("dio")) ? "Writeback" : "DioComplete";
+            if (!from.lookup("dio").equals(state.lookup("dio"))) {
+                return "DioComplete";
+            }
+            if (!from.lookup("dior").equals(state.lookup("dior"))) {
+                return "DioReadComplete";
+            }
+            return cacheKeys(state).length < cacheKeys(from).length ? "ReclaimPage" : "Writeback";
         }
 
-        /** The parameter {@code name}: "f", "lb", "d" from the sub-action; "r" (DioComplete), "k" (Writeback) from the step. */
+        /**
+         * The parameter {@code name}: "f", "lb", "d" from the sub-action; "r" (the completed direct write or read)
+         * and "k" (the page written back or reclaimed) from the step.
+         */
         public IValue param(String name) {
             if (name.equals("r")) {
-                return only(minus(from.lookup("dio"), state.lookup("dio")));
+                String set = name().equals("DioReadComplete") ? "dior" : "dio";
+                return only(minus(from.lookup(set), state.lookup(set)));
             }
             if (name.equals("k")) {
                 FcnRcdValue before = (FcnRcdValue) ((Value) from.lookup("cache")).toFcnRcd();
                 FcnRcdValue after = (FcnRcdValue) ((Value) state.lookup("cache")).toFcnRcd();
                 for (int i = 0; i < before.domain.length; i++) {
-                    if (!before.values[i].equals(after.select(before.domain[i]))) {
+                    Value now = after.select(before.domain[i]);
+                    if (now == null || !before.values[i].equals(now)) {
                         return before.domain[i];
                     }
                 }
-                throw new IllegalStateException("no page written back in " + label());
+                throw new IllegalStateException("no page written back or reclaimed in " + action.getName());
             }
             return (IValue) action.con.lookup(sym -> sym.getName().toString().equals(name));
         }
 
         public String label() {
             String n = name();
-            if (n.equals("DioComplete")) {
+            if (n.equals("DioComplete") || n.equals("DioReadComplete")) {
                 return n + "(" + param("r") + ")";
             }
-            if (n.equals("Writeback")) {
+            if (n.equals("Writeback") || n.equals("ReclaimPage")) {
                 return n + "(" + param("k") + ")";
             }
             IValue d = param("d");
@@ -75,7 +97,12 @@ public final class SpecModel {
                 return n + "(" + d + ")";
             }
             IValue f = param("f");
-            return f == null ? n : n + "(" + f + ", " + param("lb") + ")";
+            IValue lb = param("lb");
+            return f == null ? n : n + "(" + f + (lb == null ? "" : ", " + lb) + ")";
+        }
+
+        private static Value[] cacheKeys(TLCState s) {
+            return ((FcnRcdValue) ((Value) s.lookup("cache")).toFcnRcd()).domain;
         }
 
         private static Value minus(IValue a, IValue b) {
@@ -90,7 +117,7 @@ public final class SpecModel {
 
         private static IValue only(Value v) {
             if (v == null) {
-                throw new IllegalStateException("not one direct write completed");
+                throw new IllegalStateException("not one direct I/O completed");
             }
             return v;
         }
@@ -125,13 +152,27 @@ public final class SpecModel {
         return List.of(actions);
     }
 
-    /** The distinct action names of Next, e.g. "BufferedWrite", "Terminated". */
-    public Set<String> actionNames() {
+    /** The names of the modules the model is built from (its own, the protocol's, Environment, ...). */
+    public Set<String> modules() {
         Set<String> names = new java.util.TreeSet<>();
-        for (Action a : actions) {
-            names.add(a.getName().toString());
+        for (ModuleNode m : tool.getSpecProcessor().getModuleTbl().getModuleNodes()) {
+            names.add(m.getName().toString());
         }
         return names;
+    }
+
+    /**
+     * The definitions the cfg replaces by another of the model's (e.g. {@code DrainDio <- SkipDrainDio}): the name
+     * replaced and its replacement. Constant substitutions ({@code Inodes <- OrigDonor}) are not among them.
+     */
+    public Map<String, String> overrides() {
+        Set<String> constants = new java.util.HashSet<>();
+        for (OpDeclNode c : tool.getRootModule().getConstantDecls()) {
+            constants.add(c.getName().toString());
+        }
+        Map<String, String> out = new java.util.TreeMap<>(tool.getModelConfig().getOverrides());
+        out.keySet().removeAll(constants);
+        return out;
     }
 
     public TLCState init() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 
 import tlc2.tool.TLCState;
 
@@ -24,6 +25,7 @@ public final class StateGraph {
     private final List<List<Edge>> in = new ArrayList<>();
     private final List<List<Edge>> out = new ArrayList<>();
     private final Map<Long, Integer> index = new HashMap<>();
+    private final Set<String> actions = new TreeSet<>();
 
     private StateGraph(SpecModel spec) {
         List<TLCState> queue = new ArrayList<>();
@@ -37,6 +39,7 @@ public final class StateGraph {
                     j = add(fp, depth.get(i) + 1);
                     queue.add(st.state());
                 }
+                actions.add(st.name());
                 Edge e = new Edge(i, j, st);
                 out.get(i).add(e);
                 in.get(j).add(e);
@@ -61,6 +64,11 @@ public final class StateGraph {
 
     public int size() {
         return fingerprint.size();
+    }
+
+    /** The names of the actions that take some reachable state somewhere: the ones a model's behaviours can use. */
+    public Set<String> actions() {
+        return Set.copyOf(actions);
     }
 
     /** The fingerprints of the states {@code walk} passes through (Init included). */

@@ -40,18 +40,22 @@ public final class StateMapping {
         this.none = (Value) spec.value("None");
     }
 
-    /** {@code snapshot} in the spec's variables; {@code writeNumber} maps a write's sequence number to the spec's. */
-    /** The variables of Defrag.tla, the ones an implementation snapshot determines. */
-    public static final List<String> DEFRAG_VARS = List.of("disk", "emap", "unwritten", "cache", "pte", "dio", "rwsem", "ilock",
-            "step", "cursor", "lastWrite", "issued");
+    /**
+     * The variables of Environment.tla and a protocol's control state, the ones an implementation snapshot
+     * determines. The rig runs no direct reads (dior = {}), models no clock (ctime, queried constant: Clock = "none")
+     * and its protocols sample nothing (sample = None).
+     */
+    public static final List<String> PROTOCOL_VARS = List.of("disk", "emap", "unwritten", "cache", "pte", "dio", "dior", "rwsem",
+            "ilock", "ctime", "queried", "step", "cursor", "sample", "lastWrite", "issued");
 
+    /** {@code snapshot} in the spec's variables; {@code writeNumber} maps a write's sequence number to the spec's. */
     public TLCState toTlc(ImplRig.Snapshot snapshot, LongFunction<Integer> writeNumber) {
         return toTlc(snapshot, writeNumber, Map.of());
     }
 
     /**
-     * {@code snapshot} as Defrag.tla's variables plus {@code others} (every other variable of a model of a module
-     * extending it, e.g. DefragCrash.tla), bound before the state is fingerprinted, as TLC requires. Write numbers are
+     * {@code snapshot} as {@link #PROTOCOL_VARS} plus {@code others} (every other variable of a model of a module
+     * with more, e.g. DecsCrash.tla), bound before the state is fingerprinted, as TLC requires. Write numbers are
      * the blocks' own sequence numbers (runs whose writers number writes as the spec does).
      */
     public TLCState toTlc(ImplRig.Snapshot snapshot, Map<String, Value> others) {
@@ -73,6 +77,8 @@ public final class StateMapping {
         Value[] emapRows = new Value[files.length];
         Value[] rwsem = new Value[files.length];
         Value[] ilock = new Value[files.length];
+        Value[] ctime = new Value[files.length];
+        Value[] queried = new Value[files.length];
         List<Value> keys = new ArrayList<>();
         List<Value> lastWrite = new ArrayList<>();
         List<Value> unwritten = new ArrayList<>();
@@ -95,6 +101,8 @@ public final class StateMapping {
             emapRows[i] = fcn(ints(1, lbs), row);
             rwsem[i] = holder(a.rwsem().get(ino));
             ilock[i] = holder(a.ilock().get(ino));
+            ctime[i] = IntValue.gen(0);
+            queried[i] = BoolValue.ValFalse;
         }
         List<Value> cacheKeys = new ArrayList<>();
         List<Value> cacheVals = new ArrayList<>();
@@ -130,10 +138,14 @@ public final class StateMapping {
         bind(s, "cache", fcn(cacheKeys.toArray(Value[]::new), cacheVals.toArray(Value[]::new)));
         bind(s, "pte", fcn(pteKeys.toArray(Value[]::new), pteVals.toArray(Value[]::new)));
         bind(s, "dio", set(dio));
+        bind(s, "dior", set(List.of()));
         bind(s, "rwsem", fcn(files, rwsem));
         bind(s, "ilock", fcn(files, ilock));
+        bind(s, "ctime", fcn(files, ctime));
+        bind(s, "queried", fcn(files, queried));
         bind(s, "step", fcn(ints(1, defrags), step));
         bind(s, "cursor", fcn(ints(1, defrags), cursor));
+        bind(s, "sample", perDefrag(defrags, none));
         bind(s, "lastWrite", fcn(keys.toArray(Value[]::new), lastWrite.toArray(Value[]::new)));
         bind(s, "issued", IntValue.gen(snapshot.issued()));
         others.forEach((var, v) -> bind(s, var, v));

@@ -149,13 +149,13 @@ public final class ThreadedRun implements StepHook {
     private void writer(String name, Random rnd, int ops, AtomicInteger tickets, AtomicLong payloads,
             ConcurrentLinkedQueue<DirectIo.DioRecord> bios) throws IOException {
         ModelConstants c = rig.constants();
-        List<String> origs = new ArrayList<>(c.origs());
+        List<String> users = new ArrayList<>(c.userFiles());
         for (int i = 0; i < ops; i++) {
-            Inode f = rig.file(origs.get(rnd.nextInt(origs.size())));
+            Inode f = rig.file(users.get(rnd.nextInt(users.size())));
             long lb = rnd.nextInt(c.lblocks());
             int kind = rnd.nextInt(5);
             if (kind == 4) {
-                if (c.readers() && !c.dax()) {
+                if (c.readers().contains("buffered") && !c.dax()) {
                     rig.fs().buffered().readFill(name, f, lb);
                 }
                 rig.fs().buffered().read(name, f, lb);

@@ -1,6 +1,8 @@
 /**
- * Conformance between the TLA+ spec (spec/Defrag.tla, checked by TLC) and the implementation, in one JVM through
- * TLC's FastTool ({@link defragcheck.conformance.SpecModel}).
+ * Conformance between the TLA+ spec (spec/Decs.tla and spec/Ext4Legacy.tla over spec/Environment.tla, checked by
+ * TLC) and the implementation, in one JVM through TLC's FastTool ({@link defragcheck.conformance.SpecModel}). A
+ * model's protocol is the module it extends, its ablations the steps its cfg overrides
+ * ({@link defragcheck.conformance.ModelAblations}).
  *
  * <ul>
  * <li>Setup: {@link defragcheck.conformance.ImplRig} puts an O_DIRECT image in a model's initial state (files in
@@ -21,7 +23,8 @@
  * that {@link defragcheck.conformance.TraceValidator} checks step by step against Next and the invariants.</li>
  * <li>Counterexamples: {@link defragcheck.conformance.ScheduleStep} recovers the steps of TLC's counterexample,
  * {@link defragcheck.conformance.ScheduleRunner} runs them on another protocol or an ablated implementation,
- * {@link defragcheck.conformance.ModelVariant} gives the full-protocol model of the same setting.</li>
+ * {@link defragcheck.conformance.ModelVariant} gives the full-protocol model of the same setting (the cfg without
+ * its step overrides) or the same setting on the other protocol's module.</li>
  * <li>{@link defragcheck.conformance.ConformanceBenchmark}: {@code bench-conformance}.</li>
  * </ul>
  */

@@ -52,7 +52,7 @@ class CounterexampleReplayTest {
                     + ": " + corrupt);
         }
 
-        Model decsSetting = ModelVariant.of(legacyDax, "decs", Map.of("Protocol", "\"decs\""));
+        Model decsSetting = ModelVariant.onModule(legacyDax, "Ext4Legacy", "Decs");
         SpecModel decs = LoadedSpec.of(decsSetting);
         ModelConstants decsConstants = ModelConstants.of(decs);
         assertTrue(decsConstants.decs() && decsConstants.dax());
@@ -64,10 +64,10 @@ class CounterexampleReplayTest {
         }
     }
 
-    /** The orig blocks whose bytes, read through the file now, are not the bytes of their last completed write. */
+    /** The user files' blocks whose bytes, read through the file now, are not the bytes of their last completed write. */
     static List<String> corruptBlocks(ImplRig rig) throws Exception {
         List<String> bad = new ArrayList<>();
-        for (String f : rig.constants().origs()) {
+        for (String f : rig.constants().userFiles()) {
             int ino = rig.file(f).ino();
             for (int lb = 1; lb <= rig.constants().lblocks(); lb++) {
                 BlockValue last = rig.fs().monitor().atomically(() -> Map.copyOf(rig.fs().lastWrite()))

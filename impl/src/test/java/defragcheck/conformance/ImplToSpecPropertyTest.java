@@ -27,7 +27,7 @@ class ImplToSpecPropertyTest {
 
     @Property(tries = 100)
     void decsNoDax(@ForAll @Size(min = 1, max = 40) List<@IntRange(min = 0, max = 999) Integer> choices) throws Exception {
-        validates("DecsNoDax", choices, true);
+        validates("DecsNoDaxImpl", choices, true);
     }
 
     @Property(tries = 100)
@@ -37,7 +37,7 @@ class ImplToSpecPropertyTest {
 
     @Property(tries = 100)
     void legacyNoDax(@ForAll @Size(min = 1, max = 40) List<@IntRange(min = 0, max = 999) Integer> choices) throws Exception {
-        validates("LegacyNoDax", choices, true);
+        validates("LegacyNoDaxImpl", choices, true);
     }
 
     @Property(tries = 100)
@@ -47,7 +47,7 @@ class ImplToSpecPropertyTest {
 
     @Property(tries = 12)
     void decsNoDaxRealThreads(@ForAll long seed) throws Exception {
-        threaded("DecsNoDax", seed);
+        threaded("DecsNoDaxImpl", seed);
     }
 
     @Property(tries = 12)
@@ -57,7 +57,7 @@ class ImplToSpecPropertyTest {
 
     @Property(tries = 12)
     void legacyNoDaxRealThreads(@ForAll long seed) throws Exception {
-        threaded("LegacyNoDax", seed);
+        threaded("LegacyNoDaxImpl", seed);
     }
 
     static void validates(String model, List<Integer> choices, boolean invariants) throws Exception {

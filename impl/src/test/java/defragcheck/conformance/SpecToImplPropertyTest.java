@@ -24,7 +24,7 @@ class SpecToImplPropertyTest {
 
     @Property(tries = 80)
     void decsNoDax(@ForAll long seed, @ForAll @IntRange(min = 1, max = 24) int length) throws Exception {
-        replays("DecsNoDax", seed, length);
+        replays("DecsNoDaxImpl", seed, length);
     }
 
     @Property(tries = 80)
@@ -34,7 +34,7 @@ class SpecToImplPropertyTest {
 
     @Property(tries = 80)
     void legacyNoDax(@ForAll long seed, @ForAll @IntRange(min = 1, max = 24) int length) throws Exception {
-        replays("LegacyNoDax", seed, length);
+        replays("LegacyNoDaxImpl", seed, length);
     }
 
     @Property(tries = 80)

@@ -34,8 +34,9 @@ import tlc2.value.impl.TupleValue;
 import tlc2.value.impl.Value;
 
 /**
- * A crash-conformance run: the implementation's steps, each followed in DefragCrash.tla (one or two spec steps: the
- * swap is LogIntent then CommitSwap, unmount's checkpoint is Checkpoint) with the spec states each flush epoch of the
+ * A crash-conformance run: the implementation's steps, each followed in DecsCrash.tla (one or more spec steps: the
+ * swap is LogIntent then CommitSwap, unmount's checkpoint is CheckpointHome per inode then FreeRecord) with the spec
+ * states each flush epoch of the
  * device saw; then every crash state of the recorded writes ({@link CrashExplorer}) recovered and judged by
  * {@link CrashRecoveryOracle} against the spec states of its epoch.
  */
@@ -47,9 +48,8 @@ final class CrashConformanceRun {
     /** A writer's, reader's, flusher's or defrag step but the swap: the crash variables stay. */
     static final BiPredicate<TLCState, TLCState> PLAIN = (s, t) -> CRASH_GHOSTS.stream().allMatch(v -> same(s, t, v));
     /**
-     * Fsync (TLC names every sub-action of CNext "CNext" but Crash and Recover, so the step is told by its effect): the
-     * device is flushed (durable = disk, the journal durable), floor is the last completed write, and since holds only
-     * the direct writes in flight; the maps and the journal stay (not a Checkpoint).
+     * Fsync, told by its effect: the device is flushed (durable = disk, the journal durable), floor is the last
+     * completed write, and since holds only the direct writes in flight; the maps and the journal stay.
      */
     static final BiPredicate<TLCState, TLCState> FSYNC = (s, t) -> same(t, "durable", t, "disk") && same(t, "jdurable", t, "jlog")
             && same(t, "floor", t, "lastWrite") && sinceIsInFlight(t) && same(s, t, "home") && same(s, t, "jlog");
@@ -58,6 +58,10 @@ final class CrashConformanceRun {
             && List.of("emap", "unwritten", "dio", "rwsem", "ilock", "step", "lastWrite", "issued").stream().allMatch(v -> same(s, t, v));
     static final BiPredicate<TLCState, TLCState> LOG_INTENT = (s, t) -> !same(s, t, "jlog");
     static final BiPredicate<TLCState, TLCState> COMMIT_SWAP = (s, t) -> !same(s, t, "jdurable") && !same(s, t, "emap");
+    /** One inode's committed map written home (CheckpointHome). */
+    static final BiPredicate<TLCState, TLCState> CHECKPOINT_HOME = (s, t) -> !same(s, t, "home") && same(s, t, "jlog");
+    /** Both maps home, the record freed (FreeRecord). */
+    static final BiPredicate<TLCState, TLCState> FREE_RECORD = (s, t) -> !same(s, t, "jlog") && same(s, t, "home");
 
     /** The implementation steps of a run, each given to the follower with the spec steps it is. */
     @FunctionalInterface
@@ -103,8 +107,9 @@ final class CrashConformanceRun {
             rig.close();
             throw t;
         }
-        // unmount: sync, then the journal is checkpointed (the spec's Checkpoint, if a record is committed)
-        run.lastStep(() -> rig.close(), (s, t) -> !same(s, t, "home"));
+        // unmount: sync, then the journal is checkpointed, one device transaction; the spec writes each inode's map
+        // home and then frees the record, a crash possible in between
+        run.lastStep(() -> rig.close(), CHECKPOINT_HOME, CHECKPOINT_HOME, FREE_RECORD);
 
         CrashRecoveryOracle oracle = new CrashRecoveryOracle(spec, new RecoveredStateMapping(spec, rig));
         Set<CrashAblation> recovery = ablation == CrashAblation.NO_REPLAY ? Set.of(CrashAblation.NO_REPLAY) : Set.of();
@@ -228,8 +233,9 @@ final class CrashConformanceRun {
         }
 
         /** The same for the step that closes the implementation (its state can no longer be observed). */
-        void lastStep(ImplDriver.IoAction impl, BiPredicate<TLCState, TLCState> specStep) throws IOException {
-            follow(impl, false, List.of(specStep));
+        @SafeVarargs
+        final void lastStep(ImplDriver.IoAction impl, BiPredicate<TLCState, TLCState>... specSteps) throws IOException {
+            follow(impl, false, List.of(specSteps));
         }
 
         private void follow(ImplDriver.IoAction impl, boolean observe, List<BiPredicate<TLCState, TLCState>> specSteps) throws IOException {
@@ -272,21 +278,21 @@ final class CrashConformanceRun {
             }
         }
 
-        /** The variables of {@code s} that are not Defrag.tla's (the implementation's state is printed with them). */
+        /** The variables of {@code s} the implementation's snapshot does not give (it is printed with them). */
         private static Map<String, Value> crashVars(TLCState s) {
             Map<String, Value> out = new HashMap<>();
             for (OpDeclNode v : TLCState.vars) {
                 String name = v.getName().toString();
-                if (!StateMapping.DEFRAG_VARS.contains(name)) {
+                if (!StateMapping.PROTOCOL_VARS.contains(name)) {
                     out.put(name, (Value) s.lookup(name));
                 }
             }
             return out;
         }
 
-        /** The spec state has the implementation's values for every variable of Defrag.tla (as StateComparison compares). */
+        /** The spec state has the implementation's values for every variable a snapshot gives (as StateComparison compares). */
         private static boolean agrees(TLCState spec, TLCState impl) {
-            for (String v : StateMapping.DEFRAG_VARS) {
+            for (String v : StateMapping.PROTOCOL_VARS) {
                 if (!spec.lookup(v).equals(impl.lookup(v))) {
                     return false;
                 }

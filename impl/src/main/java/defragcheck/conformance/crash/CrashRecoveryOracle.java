@@ -15,7 +15,7 @@ import tlc2.tool.TLCState;
 
 /**
  * Whether a recovered implementation state is one the spec allows: TLC enumerates the Crash successors of a
- * pre-crash spec state and the Recover successor of each (DefragCrash.tla), and the implementation's recovered state,
+ * pre-crash spec state and the Recover successor of each (DecsCrash.tla), and the implementation's recovered state,
  * mapped by {@link RecoveredStateMapping}, must be one of them and satisfy the model's invariants, evaluated by TLC.
  * A crash state of the implementation is judged against the spec states its run passed through while the device was
  * in the crash state's flush epoch: the crash happened at one of them.

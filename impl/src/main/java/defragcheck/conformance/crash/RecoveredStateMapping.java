@@ -26,7 +26,7 @@ import tlc2.value.impl.StringValue;
 import tlc2.value.impl.Value;
 
 /**
- * The abstraction of a crashed-and-recovered implementation to a state of DefragCrash.tla.
+ * The abstraction of a crashed-and-recovered implementation to a state of DecsCrash.tla.
  *
  * <p>The two designs journal differently: the implementation logs every metadata transaction as operations (intent,
  * flush, commit, flush) and checkpoints whole home images, the spec one record of absolute maps per defrag. They agree
