@@ -12,11 +12,13 @@ import defragcheck.impl.device.BlockDevice;
  * Transactions are committed in the {@link Journal} and reach a slot at the next checkpoint.
  *
  * <p>Encoding (big-endian): magic "DFRGCHK1" (8), version (4), block size (4), total blocks (8), max inodes (4),
- * slot blocks (8), journal blocks (8), CRC32C of the preceding 44 bytes (4). Version 2 added the journal.
+ * slot blocks (8), journal blocks (8), CRC32C of the preceding 44 bytes (4). Version 2 added the journal; version 3
+ * made the slot checksum cover the slot header and added the journal's checkpoint record and the mirrored commit
+ * records (so that one flipped bit never opens an older filesystem).
  */
 public record Superblock(long totalBlocks, int maxInodes, long slotBlocks, long journalBlocks) {
     static final byte[] MAGIC = "DFRGCHK1".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     private static final int ENCODED = 48;
     /** A journal never smaller than this many blocks, so that small transactions never wait for a checkpoint. */
     private static final long MIN_JOURNAL_BLOCKS = 16;
@@ -67,7 +69,7 @@ public record Superblock(long totalBlocks, int maxInodes, long slotBlocks, long 
         int version = b.getInt(8);
         if (version != VERSION) { // before the checksum: its position depends on the version
             throw new InvalidImageException(path, "unsupported format version " + version + " (this build reads version "
-                    + VERSION + ", which added the journal; reformat the image)");
+                    + VERSION + ", whose checksums cover every metadata byte that decides what is read; reformat the image)");
         }
         if (b.getInt(ENCODED - 4) != Checksums.crc32c(b, 0, ENCODED - 4)) {
             throw new InvalidImageException(path, "superblock checksum mismatch");
