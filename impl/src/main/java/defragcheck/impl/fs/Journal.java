@@ -104,7 +104,7 @@ final class Journal {
     /** The generation of the last completed checkpoint (the newer of two valid copies), or -1 if no copy is valid. */
     long checkpointedGeneration() throws IOException {
         long generation = -1;
-        for (ByteBuffer copy : MirroredRecord.validCopies(readBlocks(0, 1), CHECKPOINT_FIELDS)) {
+        for (ByteBuffer copy : MirroredRecord.validCopies(readBlock(0), CHECKPOINT_FIELDS)) {
             if (Arrays.equals(magic(copy), CHECKPOINT_MAGIC)) {
                 generation = Math.max(generation, copy.getLong(8));
             }
@@ -127,7 +127,7 @@ final class Journal {
         long seq = firstSeq;
         long pos = FIRST_RECORD;
         while (pos < sb.journalBlocks()) {
-            ByteBuffer header = readBlocks(pos, 1);
+            ByteBuffer header = readBlock(pos);
             if (!validIntentHeader(header) || header.getLong(8) != seq) {
                 break;
             }
@@ -138,7 +138,7 @@ final class Journal {
             int n = intentBlocks(len);
             ByteBuffer intent = readBlocks(pos, n);
             int payloadCrc = Checksums.crc32c(intent, INTENT_HEADER, INTENT_HEADER + len);
-            ByteBuffer commit = commitOf(readBlocks(pos + n, 1), seq);
+            ByteBuffer commit = commitOf(readBlock(pos + n), seq);
             if (commit == null) {
                 break;
             }
@@ -157,16 +157,7 @@ final class Journal {
     /** Refuses if a block from {@code pos} on proves that transaction {@code seq}, which did not replay, was committed. */
     private void requireNoProofOfCommit(long seq, long pos, String path) throws IOException {
         for (long p = pos; p < sb.journalBlocks(); p++) {
-            ByteBuffer block = readBlocks(p, 1);
-            long proof = -1;
-            for (ByteBuffer copy : MirroredRecord.validCopies(block, COMMIT_FIELDS)) {
-                if (Arrays.equals(magic(copy), COMMIT_MAGIC) && copy.getLong(8) >= seq) {
-                    proof = copy.getLong(8);
-                }
-            }
-            if (proof < 0 && validIntentHeader(block) && block.getLong(8) > seq) {
-                proof = block.getLong(8);
-            }
+            long proof = proofOfCommit(readBlock(p), seq);
             if (proof == seq) {
                 throw new InvalidImageException(path, "journal transaction " + seq + " is committed but its intent record is unreadable");
             }
@@ -175,6 +166,19 @@ final class Journal {
                         + " follows it, so it was committed");
             }
         }
+    }
+
+    /**
+     * The sequence of a transaction at or after {@code seq} whose record in {@code block} proves {@code seq} committed:
+     * a valid commit record of it or a later one, or a later one's intent; else -1.
+     */
+    private static long proofOfCommit(ByteBuffer block, long seq) {
+        for (ByteBuffer copy : MirroredRecord.validCopies(block, COMMIT_FIELDS)) {
+            if (Arrays.equals(magic(copy), COMMIT_MAGIC) && copy.getLong(8) >= seq) {
+                return copy.getLong(8);
+            }
+        }
+        return validIntentHeader(block) && block.getLong(8) > seq ? block.getLong(8) : -1;
     }
 
     /** The valid copy of the commit record of {@code seq} in {@code block}, or null. */
@@ -195,6 +199,11 @@ final class Journal {
         byte[] m = new byte[8];
         b.get(0, m);
         return m;
+    }
+
+    /** One journal block in a heap buffer (no aligned buffer to allocate: recovery reads many single blocks). */
+    private ByteBuffer readBlock(long pos) throws IOException {
+        return ByteBuffer.wrap(device.readBlock(sb.journalStart() + pos));
     }
 
     private ByteBuffer readBlocks(long pos, int n) throws IOException {

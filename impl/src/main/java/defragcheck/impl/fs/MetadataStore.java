@@ -133,18 +133,19 @@ public final class MetadataStore {
 
     /** The slot's bytes if its header and checksum are valid, else null. */
     private ByteBuffer readSlot(int slot) throws IOException {
-        ByteBuffer head = AlignedBuffers.allocate(BlockDevice.BLOCK_SIZE);
-        device.read(sb.slotStart(slot), head);
+        ByteBuffer head = ByteBuffer.wrap(device.readBlock(sb.slotStart(slot)));
         byte[] magic = new byte[SLOT_MAGIC.length];
         head.get(0, magic);
         long len = head.getLong(16);
         if (!java.util.Arrays.equals(magic, SLOT_MAGIC) || len < 0 || Superblock.SLOT_HEADER + len > sb.slotBlocks() * BlockDevice.BLOCK_SIZE) {
             return null;
         }
-        int bytes = roundUp(Superblock.SLOT_HEADER + len);
-        ByteBuffer all = AlignedBuffers.allocate(bytes);
-        device.read(sb.slotStart(slot), all);
         int end = (int) (Superblock.SLOT_HEADER + len);
+        ByteBuffer all = head;
+        if (end > BlockDevice.BLOCK_SIZE) {
+            all = AlignedBuffers.allocate(roundUp(end));
+            device.read(sb.slotStart(slot), all);
+        }
         return all.getInt(24) == slotChecksum(all, end) ? all : null;
     }
 

@@ -23,6 +23,8 @@ public record Superblock(long totalBlocks, int maxInodes, long slotBlocks, long 
     /** A journal never smaller than this many blocks, so that small transactions never wait for a checkpoint. */
     private static final long MIN_JOURNAL_BLOCKS = 16;
     public static final int MAX_NAME = 64;
+    /** More inodes than any layout of this format holds: a superblock claiming more is forged or garbage. */
+    private static final int MAX_INODES_LIMIT = 1 << 20;
     static final int EXTENT_BYTES = 20;
     static final int INODE_BYTES = 4 + 1 + 1 + 2 + MAX_NAME + 8 + 4;
     static final int SLOT_HEADER = 32;
@@ -32,9 +34,31 @@ public record Superblock(long totalBlocks, int maxInodes, long slotBlocks, long 
      * large as a slot (a transaction larger than its free space commits by a checkpoint instead).
      */
     public static Superblock forDevice(long totalBlocks, int maxInodes) {
-        long bytes = SLOT_HEADER + 4 + (long) maxInodes * INODE_BYTES + totalBlocks * EXTENT_BYTES + 4 + (totalBlocks + 63) / 64 * 8;
+        if (totalBlocks < 1 || totalBlocks > maxBlocks(maxInodes)) {
+            throw new IllegalArgumentException("a device of " + totalBlocks + " blocks is outside 1.." + maxBlocks(maxInodes)
+                    + " (a metadata slot must fit in one 2 GiB buffer)");
+        }
+        long bytes = slotBytes(totalBlocks, maxInodes);
         long slot = (bytes + BlockDevice.BLOCK_SIZE - 1) / BlockDevice.BLOCK_SIZE;
         return new Superblock(totalBlocks, maxInodes, slot, Math.max(MIN_JOURNAL_BLOCKS, slot));
+    }
+
+    /** The largest device whose metadata image (read and written as one buffer) fits in an int-indexed buffer. */
+    public static long maxBlocks(int maxInodes) {
+        long lo = 1, hi = Integer.MAX_VALUE / EXTENT_BYTES;
+        while (lo < hi) {
+            long mid = (lo + hi + 1) / 2;
+            if (slotBytes(mid, maxInodes) + BlockDevice.BLOCK_SIZE <= Integer.MAX_VALUE) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    private static long slotBytes(long totalBlocks, int maxInodes) {
+        return SLOT_HEADER + 4 + (long) maxInodes * INODE_BYTES + totalBlocks * EXTENT_BYTES + 4 + (totalBlocks + 63) / 64 * 8;
     }
 
     public long journalStart() {
@@ -84,6 +108,9 @@ public record Superblock(long totalBlocks, int maxInodes, long slotBlocks, long 
         }
         if (total != deviceBlocks) {
             throw new InvalidImageException(path, "superblock says " + total + " blocks, device has " + deviceBlocks);
+        }
+        if (maxInodes < 1 || maxInodes > MAX_INODES_LIMIT || total > maxBlocks(maxInodes)) {
+            throw new InvalidImageException(path, "impossible layout in superblock (" + total + " blocks, " + maxInodes + " inodes)");
         }
         Superblock sb = new Superblock(total, maxInodes, slot, journal);
         if (!sb.equals(forDevice(total, maxInodes))) {
