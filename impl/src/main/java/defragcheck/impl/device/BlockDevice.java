@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -106,25 +104,8 @@ public final class BlockDevice implements AutoCloseable {
         } catch (UnsupportedOperationException e) {
             throw new DirectIoRefusedException(p.toString(), e);
         } catch (FileSystemException e) {
-            throw explained(p, access, e);
+            throw OpenFailure.explained(p, access == DeviceAccess.DIRECT, e);
         }
-    }
-
-    /** The open's failure in one line naming its reason; only EINVAL under O_DIRECT is the filesystem refusing O_DIRECT. */
-    private static IOException explained(Path p, DeviceAccess access, FileSystemException e) {
-        String file = p.toString();
-        if (e instanceof AccessDeniedException) {
-            return new AccessDeniedException(file, null, "permission denied");
-        } else if (e instanceof FileAlreadyExistsException) {
-            return new FileAlreadyExistsException(file, null, "already exists (an image is never created over an existing file or link)");
-        } else if (e instanceof NoSuchFileException) {
-            return new NoSuchFileException(file, null, "no such file or directory");
-        } else if (access == DeviceAccess.DIRECT && "Invalid argument".equals(e.getReason())) {
-            return new DirectIoRefusedException(file, e);
-        } else if (e.getReason() != null && e.getReason().contains("symbolic links")) {
-            return new FileSystemException(file, null, "is a symbolic link (an image is never opened through a link)");
-        }
-        return new FileSystemException(file, null, e.getReason() == null ? e.getClass().getSimpleName() : e.getReason().toLowerCase(java.util.Locale.ROOT));
     }
 
     public Path path() {
