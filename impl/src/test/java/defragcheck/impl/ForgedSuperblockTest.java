@@ -16,18 +16,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 import defragcheck.impl.fs.Filesystem;
 import defragcheck.impl.fs.InvalidImageException;
+import defragcheck.impl.fs.Superblock;
 
 /** A superblock whose checksum holds but whose fields are impossible is an invalid image, said as such. */
 class ForgedSuperblockTest {
+    private static final long BLOCKS = 256;
+
     @TempDir
     Path dir;
 
     @Test
     void impossibleFieldsUnderAValidChecksumAreAnImageError() throws Exception {
-        for (int maxInodes : new int[] {-1, 0, Integer.MAX_VALUE}) {
+        for (int maxInodes : new int[] {-1, 0, 1 << 19, Integer.MAX_VALUE}) {
             Path image = dir.resolve("forged" + maxInodes + ".img");
-            Filesystem.format(image, 256).close();
-            forgeMaxInodes(image, maxInodes);
+            Filesystem.format(image, BLOCKS).close();
+            forge(image, maxInodes);
             String before = ImageHash.of(image);
             InvalidImageException e = assertThrows(InvalidImageException.class, () -> Filesystem.open(image).close());
             assertTrue(e.getMessage().contains("layout in superblock"), e.getMessage());
@@ -35,12 +38,20 @@ class ForgedSuperblockTest {
         }
     }
 
-    /** Superblock: magic 8, version 4, block size 4, total blocks 8, max inodes 4 (offset 24), ..., CRC32C of bytes 0..44. */
-    private static void forgeMaxInodes(Path image, int maxInodes) throws IOException {
+    /**
+     * Superblock: magic 8, version 4, block size 4, total blocks 8, max inodes 4 (offset 24), slot blocks 8, journal
+     * blocks 8, CRC32C of bytes 0..44. The slot and journal sizes are made to agree with the inode count where they
+     * can be, so that only the layout's size gives the forgery away (its metadata would lie beyond the device).
+     */
+    private static void forge(Path image, int maxInodes) throws IOException {
         try (FileChannel ch = FileChannel.open(image, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             ByteBuffer sb = ByteBuffer.allocate(48);
             ch.read(sb, 0);
             sb.putInt(24, maxInodes);
+            if (maxInodes > 0 && maxInodes < Integer.MAX_VALUE) {
+                Superblock layout = Superblock.forDevice(BLOCKS, maxInodes);
+                sb.putLong(28, layout.slotBlocks()).putLong(36, layout.journalBlocks());
+            }
             CRC32C crc = new CRC32C();
             crc.update(sb.array(), 0, 44);
             sb.putInt(44, (int) crc.getValue());

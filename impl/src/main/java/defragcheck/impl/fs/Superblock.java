@@ -116,6 +116,10 @@ public record Superblock(long totalBlocks, int maxInodes, long slotBlocks, long 
         if (!sb.equals(forDevice(total, maxInodes))) {
             throw new InvalidImageException(path, "inconsistent layout in superblock");
         }
+        if (sb.dataStart() >= total) {
+            throw new InvalidImageException(path, "impossible layout in superblock (its metadata ends at block " + sb.dataStart()
+                    + " of " + total + ")");
+        }
         return sb;
     }
 }
