@@ -82,12 +82,12 @@ public record BenchOptions(long sizeMib, int rounds, double minSeconds, List<Int
             String t = s.strip().toUpperCase();
             int unit = t.endsWith("K") ? 1024 : t.endsWith("M") ? 1 << 20 : 0;
             try {
-                long v = unit == 0 ? -1 : Long.parseLong(t.substring(0, t.length() - 1)) * unit;
+                long v = unit == 0 ? -1 : Math.multiplyExact(Long.parseLong(t.substring(0, t.length() - 1)), unit);
                 if (v >= 4096 && v % 4096 == 0 && v <= 64 << 20) {
                     out.add((int) v);
                     continue;
                 }
-            } catch (NumberFormatException e) {
+            } catch (NumberFormatException | ArithmeticException e) {
                 // reported below
             }
             throw new IllegalArgumentException("--layouts takes fragment sizes like 4K,64K,1M (multiples of 4K), got '" + s + "'");

@@ -31,6 +31,10 @@ public final class DefragBenchmark {
 
     /** Entry point of {@code Main bench}: 0 if every defrag kept the data intact, 1 if not, 2 on bad input or I/O failure. */
     public static int main(String[] args, PrintStream out, PrintStream err) {
+        if (List.of(args).contains("--help")) {
+            out.println(BenchOptions.USAGE);
+            return 0;
+        }
         BenchOptions o;
         try {
             o = BenchOptions.parse(args);

@@ -1,6 +1,7 @@
 package defragcheck.cli;
 
 import defragcheck.bench.PatternCheck;
+import defragcheck.harness.Leftovers;
 import defragcheck.impl.cache.Page;
 import defragcheck.impl.defrag.DefragOptions;
 import defragcheck.impl.defrag.DefragReport;
@@ -27,6 +28,7 @@ import java.util.Map;
  */
 public final class DemoCommand {
     private static final String USAGE = "usage: demo [--dir PATH (java.io.tmpdir)] [--keep]";
+    private static final String IMAGE_PREFIX = "defragcheck-demo";
     private static final int WRITER = 1;
     private static final long FILE_BLOCKS = 1024;     // 4 MiB
     private static final long FRAGMENT_BLOCKS = 16;   // 64 KiB
@@ -42,12 +44,16 @@ public final class DemoCommand {
 
     private DemoCommand() {}
 
-    /** 0: the demo showed what it claims; 1: it did not; 2: bad input or an I/O error. */
+    /** 0: the demo showed what it claims; 1: it did not; 2: bad input or an I/O error. The image is removed in every outcome unless kept. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Path dir = Path.of(System.getProperty("java.io.tmpdir"));
         boolean keep = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--help" -> {
+                    out.println(USAGE);
+                    return 0;
+                }
                 case "--dir" -> {
                     if (++i >= args.length) {
                         err.println("demo: --dir needs a value; " + USAGE);
@@ -66,26 +72,17 @@ public final class DemoCommand {
             err.println("demo: --dir " + dir + " is not a directory");
             return 2;
         }
-        Path image = null;
-        try {
-            image = Files.createTempFile(dir, "defragcheck-demo", ".img");
-            boolean shown = demo(image, out);
+        Leftovers.removeOrphans(dir, IMAGE_PREFIX); // images of demo runs that were killed
+        try (OwnedFile image = new OwnedFile(Files.createTempFile(dir, Leftovers.owned(IMAGE_PREFIX), ".img"))) {
+            boolean shown = demo(image.path(), out);
             if (keep) {
-                out.println("image kept: " + image);
+                image.keep();
+                out.println("image kept: " + image.path());
             }
             return shown ? 0 : 1;
         } catch (IOException | RuntimeException e) {
             err.println("demo: " + ImageCommand.oneLine(e));
-            keep = false;
             return 2;
-        } finally {
-            if (image != null && !keep) {
-                try {
-                    Files.deleteIfExists(image);
-                } catch (IOException e) {
-                    err.println("demo: could not remove " + image);
-                }
-            }
         }
     }
 

@@ -13,7 +13,7 @@ import defragcheck.impl.fs.Inode;
 import defragcheck.impl.fs.InodeFlag;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -27,8 +27,15 @@ public final class ImageCommand {
 
     private ImageCommand() {}
 
-    /** 0: defragmented and intact; 1: the data did not survive; 2: bad input or an I/O error (the image is then removed). */
+    /**
+     * 0: defragmented and intact; 1: the data did not survive; 2: bad input or an I/O error (the image, if this run
+     * created it, is then removed, also when the run is interrupted).
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (List.of(args).contains("--help")) {
+            out.println(ImageOptions.USAGE);
+            return 0;
+        }
         ImageOptions o;
         try {
             o = ImageOptions.parse(args);
@@ -36,25 +43,29 @@ public final class ImageCommand {
             err.println("image: " + e.getMessage());
             return 2;
         }
-        try {
-            return execute(o, out);
+        try (OwnedFile image = new OwnedFile(o.image())) {
+            int exit = execute(o, image, out);
+            image.keep();
+            return exit;
         } catch (IOException | RuntimeException e) {
             err.println("image: " + oneLine(e));
-            try {
-                Files.deleteIfExists(o.image());
-            } catch (IOException ignored) {
-                err.println("image: could not remove the partial image " + o.image());
-            }
             return 2;
         }
     }
 
-    private static int execute(ImageOptions o, PrintStream out) throws IOException {
+    private static int execute(ImageOptions o, OwnedFile image, PrintStream out) throws IOException {
         DeviceAccess access = o.bufferedDevice() ? DeviceAccess.BUFFERED : DeviceAccess.DIRECT;
         long fileBlocks = (o.fileMib() << 20) / BlockDevice.BLOCK_SIZE;
         PatternCheck afterDefrag;
         int ino;
-        try (Filesystem fs = Filesystem.format(o.image(), (o.sizeMib() << 20) / BlockDevice.BLOCK_SIZE, access)) {
+        Filesystem formatted;
+        try {
+            formatted = Filesystem.formatNew(o.image(), (o.sizeMib() << 20) / BlockDevice.BLOCK_SIZE, access);
+        } catch (IOException | RuntimeException e) {
+            image.keep(); // not ours: formatNew refused to create it, or removed what it created
+            throw e;
+        }
+        try (Filesystem fs = formatted) {
             InodeFlag[] flags = o.dax() ? new InodeFlag[] {InodeFlag.DAX} : new InodeFlag[0];
             Inode file = FragmentedFile.create(fs, FILE, fileBlocks, o.fragment() / BlockDevice.BLOCK_SIZE, WRITER, flags);
             ino = file.ino();

@@ -2,7 +2,11 @@ package defragcheck.cli;
 
 import defragcheck.bench.BenchOptions;
 import defragcheck.impl.defrag.Protocol;
+import defragcheck.impl.device.BlockDevice;
+import defragcheck.impl.fs.Filesystem;
+import defragcheck.impl.fs.Superblock;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
@@ -37,7 +41,7 @@ public record ImageOptions(Path image, long sizeMib, long fileMib, int fragment,
         if (image == null) {
             throw new IllegalArgumentException("--image PATH is required; " + USAGE);
         }
-        if (Files.exists(image)) {
+        if (Files.exists(image, LinkOption.NOFOLLOW_LINKS)) {
             throw new IllegalArgumentException(image + " already exists; give a new path (the command never overwrites)");
         }
         Path parent = image.toAbsolutePath().getParent();
@@ -46,6 +50,10 @@ public record ImageOptions(Path image, long sizeMib, long fileMib, int fragment,
         }
         if ((file << 20) % fragment != 0) {
             throw new IllegalArgumentException("--file-mib " + file + " is not a multiple of the fragment " + BenchOptions.label(fragment));
+        }
+        long maxMib = Superblock.maxBlocks(Filesystem.MAX_INODES) * BlockDevice.BLOCK_SIZE >> 20;
+        if (size > maxMib) {
+            throw new IllegalArgumentException("--size-mib " + size + " is larger than the format holds (at most " + maxMib + ")");
         }
         // The fragmented file spans twice its size; the defrag needs a contiguous donor as big again.
         if (3 * file + 4 > size) {

@@ -24,7 +24,15 @@ public final class ConformanceBenchmark {
 
     private ConformanceBenchmark() {}
 
+    static final String USAGE = "usage: bench-conformance [--rounds N] [--walks N] [--models DecsNoDaxImpl,DecsDax,...]"
+            + " (models whose declared result is success)";
+
+    /** 0: measured; 1: a run did not conform or failed; 2: bad input. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (Arrays.asList(args).contains("--help")) {
+            out.println(USAGE);
+            return 0;
+        }
         int rounds = 5;
         int walks = 100;
         List<String> models = List.of("DecsNoDaxImpl", "DecsDax", "LegacyNoDaxImpl");
@@ -38,11 +46,10 @@ public final class ConformanceBenchmark {
                 }
             }
             for (String m : models) {
-                Models.named(m);
+                Models.conforming(m);
             }
-        } catch (IllegalArgumentException e) {
-            err.println("bench-conformance: " + e.getMessage()
-                    + " (usage: bench-conformance [--rounds N] [--walks N] [--models DecsNoDaxImpl,DecsDax,...])");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            err.println("bench-conformance: " + e.getMessage() + " (" + USAGE + ")");
             return 2;
         }
         try {
@@ -77,7 +84,7 @@ public final class ConformanceBenchmark {
                     + " abstraction to a TLC state and the comparison; a validated step the implementation step and TLC's check.");
             return 0;
         } catch (IOException | RuntimeException e) {
-            err.println("bench-conformance: " + e);
+            err.println("bench-conformance: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("")));
             return 1;
         }
     }

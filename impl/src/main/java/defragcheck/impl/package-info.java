@@ -26,6 +26,9 @@
  * <p>Crash safety: every commit is an intent record, a flush (the barrier: the intent and every data write issued
  * before it, such as a defrag's copy, are durable), a commit record and a flush; so a defrag's swap is durable before
  * it unlocks, and a crash leaves either the old or the new mapping of the whole request. sync(2) commits but does not
- * checkpoint (the journal may hold the only record of a transaction); unmount checkpoints.
+ * checkpoint (the journal may hold the only record of a transaction); unmount checkpoints. A checkpoint writes the
+ * home slot, a flush, then the journal's checkpoint record naming its generation: opening never settles for an older
+ * slot unless it and the journal reach that generation, and a single flipped bit or torn sector is refused or
+ * harmless (checksums over every byte that decides what is read, commit and checkpoint records written twice).
  */
 package defragcheck.impl;

@@ -3,15 +3,22 @@ package defragcheck.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import defragcheck.impl.device.BlockDevice;
+import defragcheck.impl.device.DeviceAccess;
+import defragcheck.impl.fs.Filesystem;
+import defragcheck.impl.fs.Superblock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,5 +101,65 @@ class ImageCommandTest {
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("already exists"), r.err());
         assertArrayEquals(content, Files.readAllBytes(existing));
+    }
+
+    @Test
+    void aDanglingLinkIsNeverWrittenThrough() throws Exception {
+        Path outside = Files.createTempDirectory("outside");
+        Path target = outside.resolve("target.img");
+        Path link = Files.createSymbolicLink(dir.resolve("link.img"), target);
+        try {
+            Run r = image("--image", link.toString(), "--size-mib", "16", "--file-mib", "4");
+            assertEquals(2, r.exit(), r.out() + r.err());
+            assertTrue(r.err().contains("already exists"), r.err());
+            assertFalse(Files.exists(target), "the image was written outside the given directory, through the link");
+            assertTrue(Files.isSymbolicLink(link), "someone else's link is left alone");
+        } finally {
+            Files.deleteIfExists(target);
+            Files.deleteIfExists(outside);
+        }
+    }
+
+    /** The check in ImageOptions and the creation are apart: what appears between them is refused, not overwritten. */
+    @Test
+    void aFileOrLinkPlantedAfterTheCheckIsNeverOverwritten() throws Exception {
+        Path precious = dir.resolve("precious");
+        byte[] content = "not an image".getBytes(StandardCharsets.UTF_8);
+        Files.write(precious, content);
+        Path link = Files.createSymbolicLink(dir.resolve("planted.img"), precious);
+        for (Path p : List.of(link, precious)) {
+            assertThrows(FileAlreadyExistsException.class, () -> Filesystem.formatNew(p, 64, DeviceAccess.DIRECT).close());
+        }
+        assertThrows(IOException.class, () -> Filesystem.format(link, 64).close(), "formatting never follows a link either");
+        assertArrayEquals(content, Files.readAllBytes(precious));
+        assertTrue(Files.isSymbolicLink(link));
+    }
+
+    @Test
+    void anImageLargerThanTheFormatOrTheFreeSpaceIsRefusedBeforeWriting() throws Exception {
+        long maxMib = Superblock.maxBlocks(Filesystem.MAX_INODES) * BlockDevice.BLOCK_SIZE >> 20;
+        Run tooLarge = image("--image", dir.resolve("huge.img").toString(), "--size-mib", String.valueOf(maxMib + 1));
+        assertEquals(2, tooLarge.exit());
+        assertTrue(tooLarge.err().contains("larger than the format holds"), tooLarge.err());
+
+        long freeMib = Files.getFileStore(dir).getUsableSpace() >> 20;
+        long size = Math.min(freeMib + 1024, maxMib);
+        long start = System.nanoTime();
+        Run noSpace = image("--image", dir.resolve("nospace.img").toString(), "--size-mib", String.valueOf(size));
+        assertEquals(2, noSpace.exit(), noSpace.out() + noSpace.err());
+        assertEquals(1, noSpace.err().strip().lines().count(), noSpace.err());
+        assertTrue(noSpace.err().contains(size > freeMib ? "no space" : "larger than"), noSpace.err());
+        assertTrue(System.nanoTime() - start < 30_000_000_000L, "refused before writing the image");
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(0, left.count(), "the command left files behind");
+        }
+    }
+
+    @Test
+    void helpPrintsTheUsageAndExitsZero() {
+        Run r = image("--help");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().startsWith("usage: image "), r.out());
+        assertEquals("", r.err());
     }
 }

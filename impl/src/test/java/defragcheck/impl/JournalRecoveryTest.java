@@ -28,14 +28,15 @@ import defragcheck.impl.fs.Superblock;
 /**
  * Recovery at open on an image "crashed" right after a sync: its last transactions are committed in the journal but
  * not checkpointed. Committed transactions are replayed; a damaged committed record is a clear error with the image
- * left as it was; a transaction whose commit record is torn was never committed and is rolled back.
+ * left as it was; a transaction whose commit record never reached the media was never committed and is rolled back,
+ * but one damaged copy of a commit record does not uncommit it.
  */
 class JournalRecoveryTest {
     private static final long BLOCKS = 256;
     private static final Superblock SB = Superblock.forDevice(BLOCKS, Filesystem.MAX_INODES);
-    /** Transaction 2 (create "b"): its intent and commit blocks; transaction 1 (create "a") is just before. */
-    private static final long INTENT_2 = SB.journalStart() + 2;
-    private static final long COMMIT_2 = SB.journalStart() + 3;
+    /** Transaction 2 (create "b"): its intent and commit blocks; the checkpoint record and transaction 1 ("a") are before. */
+    private static final long INTENT_2 = SB.journalStart() + 3;
+    private static final long COMMIT_2 = SB.journalStart() + 4;
 
     @TempDir
     Path dir;
@@ -85,8 +86,8 @@ class JournalRecoveryTest {
     }
 
     @Test
-    void tornCommitRecordRollsTheTransactionBack() throws Exception {
-        zero(COMMIT_2 * 4096 + 8, 8); // the sequence number did not reach the media: the record's checksum fails
+    void aCommitRecordThatNeverReachedTheMediaRollsTheTransactionBack() throws Exception {
+        zero(COMMIT_2 * 4096, 4096); // the crash came before the commit block was written: the journal's old content
         try (Filesystem fs = Filesystem.open(crashed)) {
             assertNotNull(fs.lookup("a"), "transaction 1 is committed");
             assertNull(fs.lookup("b"), "transaction 2 never committed");
@@ -96,6 +97,15 @@ class JournalRecoveryTest {
             assertNotNull(fs.lookup("a"));
             assertNull(fs.lookup("b"));
             assertNotNull(fs.lookup("c"));
+        }
+    }
+
+    @Test
+    void oneDamagedCopyOfACommitRecordKeepsTheTransactionCommitted() throws Exception {
+        zero(COMMIT_2 * 4096 + 8, 8); // the first copy's sequence number is gone; the second copy is intact
+        try (Filesystem fs = Filesystem.open(crashed)) {
+            assertNotNull(fs.lookup("a"));
+            assertNotNull(fs.lookup("b"), "transaction 2 is committed by its second commit copy");
         }
     }
 

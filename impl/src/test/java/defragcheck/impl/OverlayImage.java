@@ -14,6 +14,8 @@ import defragcheck.impl.device.BlockStore;
 final class OverlayImage implements BlockStore {
     private final byte[][] base;
     private final Map<Long, byte[]> overlay = new HashMap<>();
+    /** Blocks written through the device (not {@link #put}): a refused open must leave this 0. */
+    private int deviceWrites;
 
     OverlayImage(byte[][] base) {
         this.base = base;
@@ -51,8 +53,13 @@ final class OverlayImage implements BlockStore {
             byte[] block = new byte[BlockDevice.BLOCK_SIZE];
             src.get(block);
             overlay.put(b, block);
+            deviceWrites++;
         }
         return n;
+    }
+
+    int deviceWrites() {
+        return deviceWrites;
     }
 
     @Override

@@ -50,6 +50,12 @@ class RefusalTest {
                 refusal(RefusalReason.OUT_OF_RANGE, f -> new MoveExtentRequest(f.orig(), f.donor(), 0, 60, 8)),
                 refusal(RefusalReason.OUT_OF_RANGE, f -> new MoveExtentRequest(f.orig(), f.donor(), 0, 0, 0)),
                 refusal(RefusalReason.OUT_OF_RANGE, f -> new MoveExtentRequest(f.orig(), f.donor(), -1, 0, 4)),
+                // origStart + length wraps below the size: still out of range, not "no data" or "donor hole"
+                refusal(RefusalReason.OUT_OF_RANGE, f -> new MoveExtentRequest(f.orig(), f.donor(), Long.MAX_VALUE - 2, 0, 4)),
+                refusal(RefusalReason.OUT_OF_RANGE, f -> new MoveExtentRequest(f.orig(), f.donor(), 0, Long.MAX_VALUE - 2, 4)),
+                // absurd lengths are refused before anything is sized by them (the legacy plan has a step per block)
+                refusal(RefusalReason.OUT_OF_RANGE, f -> new MoveExtentRequest(f.orig(), f.donor(), 0, 0, Integer.MAX_VALUE - 3)),
+                refusal(RefusalReason.OUT_OF_RANGE, f -> new MoveExtentRequest(f.orig(), f.donor(), 0, 0, Long.MAX_VALUE)),
                 refusal(RefusalReason.DONOR_HOLE, f -> new MoveExtentRequest(f.orig(), f.sparseDonor(), 0, 0, 16)),
                 refusal(RefusalReason.NO_DATA, f -> new MoveExtentRequest(f.empty(), f.donor(), 0, 0, 4)));
     }

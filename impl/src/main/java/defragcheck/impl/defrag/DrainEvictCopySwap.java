@@ -22,7 +22,7 @@ public final class DrainEvictCopySwap extends MoveExtents {
             Action.FlushCache, Action.EvictCache, Action.CopyData, Action.SwapExtents, Action.Unlock);
 
     DrainEvictCopySwap(MoveExtentRequest req, DefragOptions opts) throws IOException {
-        super(req, opts, PLAN);
+        super(req, opts, r -> PLAN);
     }
 
     @Override

@@ -1,9 +1,9 @@
 package defragcheck.impl.defrag;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.AbstractList;
 import java.util.List;
+import java.util.Objects;
 
 import defragcheck.impl.cache.Page;
 import defragcheck.impl.cache.PageKey;
@@ -23,17 +23,28 @@ public final class LegacyMoveExtents extends MoveExtents {
     private long nextPage;
 
     LegacyMoveExtents(MoveExtentRequest req, DefragOptions opts) throws IOException {
-        super(req, opts, plan(req.length()));
+        super(req, opts, LegacyMoveExtents::plan);
         nextPage = req.origStart();
     }
 
-    private static List<Action> plan(long length) {
-        List<Action> p = new ArrayList<>();
-        p.add(Action.LockInodes);
-        p.add(Action.DrainDio);
-        p.addAll(Collections.nCopies(Math.toIntExact(length), Action.MovePage));
-        p.add(Action.Unlock);
-        return p;
+    /**
+     * LockInodes, DrainDio, one MovePage per block, Unlock: computed per step, not stored, so a request of many blocks
+     * costs no memory (a validated length lies within a file, far below Integer.MAX_VALUE).
+     */
+    private static List<Action> plan(MoveExtentRequest req) {
+        int pages = Math.toIntExact(req.length());
+        return new AbstractList<>() {
+            @Override
+            public Action get(int i) {
+                Objects.checkIndex(i, size());
+                return i == 0 ? Action.LockInodes : i == 1 ? Action.DrainDio : i < pages + 2 ? Action.MovePage : Action.Unlock;
+            }
+
+            @Override
+            public int size() {
+                return pages + 3;
+            }
+        };
     }
 
     @Override

@@ -41,8 +41,10 @@ public record MoveExtentRequest(Inode orig, Inode donor, long origStart, long do
         if (orig.flags().contains(InodeFlag.SWAPFILE) || donor.flags().contains(InodeFlag.SWAPFILE)) {
             throw refuse(RefusalReason.SWAPFILE, "");
         }
+        // Each end compared as start <= size - length: start + length can overflow a long and wrap below the size.
         if (length <= 0 || origStart < 0 || donorStart < 0
-                || origStart + length > orig.sizeBlocks() || donorStart + length > donor.sizeBlocks()) {
+                || length > orig.sizeBlocks() || origStart > orig.sizeBlocks() - length
+                || length > donor.sizeBlocks() || donorStart > donor.sizeBlocks() - length) {
             throw refuse(RefusalReason.OUT_OF_RANGE, "orig " + origStart + "+" + length + " of " + orig.sizeBlocks()
                     + " blocks, donor " + donorStart + "+" + length + " of " + donor.sizeBlocks() + " blocks");
         }

@@ -16,9 +16,10 @@ import defragcheck.impl.observe.StepHook;
  * One EXT4_IOC_MOVE_EXT call as an actor with a program counter: its steps are public methods named after the
  * spec's actions, callable one at a time (a scheduler drives it) or all at once with {@link #run()}. A step called
  * out of order is an {@link IllegalStateException}. The request is validated at construction, before anything
- * changes; a refusal is a {@link DefragRefusedException}.
+ * changes; a refusal is a {@link DefragRefusedException}. A mover is registered under its id from construction (the
+ * spec's defrag exists from the initial state) until it is done or {@link #close() closed}.
  */
-public abstract class MoveExtents implements Filesystem.StepReporter {
+public abstract class MoveExtents implements Filesystem.StepReporter, AutoCloseable {
     protected final Filesystem fs;
     protected final MoveExtentRequest req;
     protected final DefragOptions opts;
@@ -27,17 +28,18 @@ public abstract class MoveExtents implements Filesystem.StepReporter {
     private final List<Action> plan;
     private int pc;
 
-    protected MoveExtents(MoveExtentRequest req, DefragOptions opts, List<Action> plan) throws IOException {
+    /** {@code planOf} gives the steps of a validated request: it is never asked about one that is refused. */
+    protected MoveExtents(MoveExtentRequest req, DefragOptions opts, Function<MoveExtentRequest, List<Action>> planOf) throws IOException {
         this.fs = req.orig().fs();
         this.req = req;
         this.opts = opts;
         this.orig = req.orig();
         this.donor = req.donor();
-        this.plan = List.copyOf(plan);
         fs.monitor().atomically(() -> {
             req.validate();
             return null;
         });
+        this.plan = planOf.apply(req);
         fs.registerDefrag(opts.id(), this);
     }
 
@@ -162,6 +164,14 @@ public abstract class MoveExtents implements Filesystem.StepReporter {
             }
             return null;
         });
+    }
+
+    /** Abandons a mover that is not done (never run, or stopped between steps): its locks and its id are released. */
+    @Override
+    public void close() throws IOException {
+        if (!done()) {
+            releaseAll();
+        }
     }
 
     private void releaseAll() throws IOException {

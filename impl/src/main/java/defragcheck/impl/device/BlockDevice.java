@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -46,14 +48,34 @@ public final class BlockDevice implements AutoCloseable {
         recorder = r;
     }
 
-    /** Creates (or truncates) an image file of {@code blocks} blocks. Its content is written by the formatter. */
+    /**
+     * Creates or truncates an image file of {@code blocks} blocks; its content is written by the formatter. A symbolic
+     * link is never followed: the image is the file at {@code image} itself.
+     */
     public static BlockDevice createImage(Path image, long blocks, DeviceAccess access) throws IOException {
-        if (Files.exists(image) && !Files.isRegularFile(image)) {
+        if (Files.exists(image, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(image, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException(image + ": exists and is not a regular file; format a block device with open()");
         }
-        FileChannel ch = openChannel(image, access, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
-        ByteBuffer last = AlignedBuffers.allocate(BLOCK_SIZE);
-        ch.write(last, (blocks - 1) * BLOCK_SIZE); // sets the size; the formatter fills the rest
+        return sized(image, blocks, access, openChannel(image, access, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    /**
+     * Creates a new image file of {@code blocks} blocks, atomically refusing ({@link FileAlreadyExistsException}) if
+     * anything, a dangling symbolic link included, is at {@code image}: a file planted after the caller's check is
+     * never overwritten and nothing is written through a link.
+     */
+    public static BlockDevice createNewImage(Path image, long blocks, DeviceAccess access) throws IOException {
+        return sized(image, blocks, access, openChannel(image, access, StandardOpenOption.CREATE_NEW, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    private static BlockDevice sized(Path image, long blocks, DeviceAccess access, FileChannel ch) throws IOException {
+        try {
+            ch.write(AlignedBuffers.allocate(BLOCK_SIZE), (blocks - 1) * BLOCK_SIZE); // sets the size; the formatter fills the rest
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
         return new BlockDevice(image, access, new FileBlockStore(ch), blocks);
     }
 
@@ -79,12 +101,10 @@ public final class BlockDevice implements AutoCloseable {
         }
         try {
             return FileChannel.open(p, options.toArray(new OpenOption[0]));
-        } catch (FileSystemException | UnsupportedOperationException e) {
-            if (access == DeviceAccess.DIRECT && !(e instanceof java.nio.file.NoSuchFileException)
-                    && !(e instanceof java.nio.file.AccessDeniedException)) {
-                throw new DirectIoRefusedException(p.toString(), e);
-            }
-            throw e;
+        } catch (UnsupportedOperationException e) {
+            throw new DirectIoRefusedException(p.toString(), e);
+        } catch (FileSystemException e) {
+            throw OpenFailure.explained(p, access == DeviceAccess.DIRECT, e);
         }
     }
 

@@ -12,4 +12,12 @@ final class Checksums {
         c.update(buf.duplicate().limit(to).position(from));
         return (int) c.getValue();
     }
+
+    /** CRC32C of [from, to) followed by [from2, to2): a header and its payload with a gap for the checksum itself. */
+    static int crc32c(ByteBuffer buf, int from, int to, int from2, int to2) {
+        CRC32C c = new CRC32C();
+        c.update(buf.duplicate().limit(to).position(from));
+        c.update(buf.duplicate().limit(to2).position(from2));
+        return (int) c.getValue();
+    }
 }

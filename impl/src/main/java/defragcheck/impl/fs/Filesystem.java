@@ -38,6 +38,7 @@ import defragcheck.impl.observe.StepHook;
  * {@link #mmap()} and {@link #writeback()}; defrag lives in {@code defragcheck.impl.defrag}.
  */
 public final class Filesystem implements AutoCloseable {
+    /** The inode table's size unless the formatter is told otherwise (mkfs -N). */
     public static final int MAX_INODES = 1024;
     private static final int FORMAT_CHUNK_BLOCKS = 256;
 
@@ -78,24 +79,69 @@ public final class Filesystem implements AutoCloseable {
         return format(image, blocks, DeviceAccess.DIRECT);
     }
 
-    /**
-     * Formats {@code image}: an image file is (re)created with {@code blocks} blocks; a block device (e.g. a loop
-     * device) keeps its own size and {@code blocks} is ignored. Every data block is written (with stale content).
-     */
-    public static Filesystem format(Path image, long blocks, DeviceAccess access) throws IOException {
-        BlockDevice dev = Files.exists(image) && !Files.isRegularFile(image)
-                ? BlockDevice.open(image, access) // a block device keeps its own size
-                : BlockDevice.createImage(image, blocks, access);
+    /** As {@link #format(Path, long)} with an inode table of {@code maxInodes} (a smaller one: less metadata). */
+    public static Filesystem format(Path image, long blocks, int maxInodes) throws IOException {
+        BlockDevice dev = BlockDevice.createImage(image, blocks, DeviceAccess.DIRECT);
         try {
-            return formatDevice(dev);
+            return formatDevice(dev, maxInodes);
         } catch (IOException | RuntimeException e) {
             dev.close();
             throw e;
         }
     }
 
-    private static Filesystem formatDevice(BlockDevice dev) throws IOException {
-        Superblock sb = Superblock.forDevice(dev.blocks(), MAX_INODES);
+    /**
+     * Formats {@code image}: an image file is (re)created with {@code blocks} blocks; a block device (e.g. a loop
+     * device) keeps its own size and {@code blocks} is ignored. Every data block is written (with stale content).
+     */
+    public static Filesystem format(Path image, long blocks, DeviceAccess access) throws IOException {
+        boolean blockDevice = Files.exists(image) && !Files.isRegularFile(image);
+        if (!blockDevice) {
+            requireFormattable(image, blocks);
+        }
+        BlockDevice dev = blockDevice
+                ? BlockDevice.open(image, access) // a block device keeps its own size
+                : BlockDevice.createImage(image, blocks, access);
+        try {
+            return formatDevice(dev, MAX_INODES);
+        } catch (IOException | RuntimeException e) {
+            dev.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Formats a new image file at {@code image}, refusing if anything is there (see {@link BlockDevice#createNewImage});
+     * if formatting fails, the file it created is removed.
+     */
+    public static Filesystem formatNew(Path image, long blocks, DeviceAccess access) throws IOException {
+        requireFormattable(image, blocks);
+        Path dir = image.toAbsolutePath().getParent();
+        long free = Files.getFileStore(dir).getUsableSpace();
+        if (free / BlockDevice.BLOCK_SIZE < blocks) {
+            throw new NoSpaceException(image + ": needs " + (blocks >> 8) + " MiB, " + dir + " has " + (free >> 20) + " MiB free");
+        }
+        BlockDevice dev = BlockDevice.createNewImage(image, blocks, access);
+        try {
+            return formatDevice(dev, MAX_INODES);
+        } catch (IOException | RuntimeException e) {
+            dev.close();
+            Files.deleteIfExists(image);
+            throw e;
+        }
+    }
+
+    /** Refuses, before anything is written, a device size the format cannot lay out. */
+    private static void requireFormattable(Path image, long blocks) throws IOException {
+        if (blocks < 1 || blocks > Superblock.maxBlocks(MAX_INODES)) {
+            throw new IOException(image + ": " + blocks + " blocks is outside what the format holds (at most "
+                    + Superblock.maxBlocks(MAX_INODES) + " blocks, " + (Superblock.maxBlocks(MAX_INODES) >> 18) + " GiB)");
+        }
+    }
+
+    private static Filesystem formatDevice(BlockDevice dev, int maxInodes) throws IOException {
+        requireFormattable(dev.path(), dev.blocks());
+        Superblock sb = Superblock.forDevice(dev.blocks(), maxInodes);
         if (sb.dataStart() + 1 > dev.blocks()) {
             throw new IOException(dev.path() + ": too small for a filesystem (" + dev.blocks() + " blocks)");
         }
@@ -145,9 +191,7 @@ public final class Filesystem implements AutoCloseable {
      */
     public static Filesystem mount(BlockDevice dev, Set<CrashAblation> ablations) throws IOException {
         try {
-            ByteBuffer b = AlignedBuffers.allocate(BlockDevice.BLOCK_SIZE);
-            dev.read(0, b);
-            Superblock sb = Superblock.decode(b, dev.path().toString(), dev.blocks());
+            Superblock sb = Superblock.decode(ByteBuffer.wrap(dev.readBlock(0)), dev.path().toString(), dev.blocks());
             return new Filesystem(dev, sb, false, ablations);
         } catch (IOException | RuntimeException e) {
             dev.close();
@@ -222,7 +266,7 @@ public final class Filesystem implements AutoCloseable {
             requireAbsent(name);
             int ino = store.freeInodeNumber();
             if (ino < 0) {
-                throw new NoSpaceException("inode table full (" + MAX_INODES + " inodes)");
+                throw new NoSpaceException("inode table full (" + store.superblock().maxInodes() + " inodes)");
             }
             commit(new MetadataTransaction().add(new MetadataTransaction.CreateInode(ino, name, type, f)));
             return store.inode(ino);

@@ -11,34 +11,45 @@ import defragcheck.impl.device.AlignedBuffers;
 import defragcheck.impl.device.BlockDevice;
 
 /**
- * The write-ahead journal: a region of the device holding, since the last checkpoint, one record pair per committed
- * transaction, sequence numbers consecutive from the checkpoint's generation + 1.
+ * The write-ahead journal: block 0 holds the checkpoint record, then since the last checkpoint one record pair per
+ * committed transaction, sequence numbers consecutive from the checkpoint's generation + 1.
  *
  * <p>Commit protocol ({@link #append}): write the intent record (the transaction's operations); barrier (a device
  * flush: the intent, and every data write issued before it, such as a defrag's copy, is now durable); write the commit
  * record; flush (the transaction is durable before the caller goes on, e.g. before a defrag unlocks).
  *
+ * <p>Checkpoint record, block 0, a {@link MirroredRecord}: magic "DFJCKPT1" (8), the generation of the last completed
+ * checkpoint (8). Written after the home slot of that checkpoint is durable: it says which generation the home
+ * metadata must at least reach, so a damaged newest slot is never silently replaced by the older one.
+ *
  * <p>Intent record, at a block boundary: magic "DFJINTNT" (8), sequence (8), payload length (4), payload CRC32C (4),
  * header CRC32C over bytes 0..24 (4), zero (4), then the {@link IntentCodec} payload, padded to whole blocks.
- * Commit record, the block right after: magic "DFJCOMMT" (8), sequence (8), the intent's payload CRC32C (4), CRC32C
- * over bytes 0..20 (4). The next transaction's intent follows the commit block.
+ * Commit record, the block right after, a {@link MirroredRecord}: magic "DFJCOMMT" (8), sequence (8), the intent's
+ * payload CRC32C (4). The next transaction's intent follows the commit block.
  *
- * <p>Recovery rules ({@link #committedAfter}): starting at the journal's first block with the sequence after the
- * checkpoint, a transaction is replayed iff its intent header and payload match their checksums and the next block is
- * a valid commit record of the same sequence naming the same payload checksum. The first transaction that is not so
- * ends the log; it was never committed (a crash before its commit record was durable) and is discarded, unless a
- * valid commit record of its sequence exists in the journal: then a committed transaction was damaged after its
- * commit and opening fails with a clear error rather than losing it silently.
+ * <p>Recovery rules ({@link #committedAfter}): starting at block 1 with the sequence after the loaded checkpoint, a
+ * transaction is replayed iff its intent header and payload match their checksums and the next block holds a valid
+ * copy of a commit record of the same sequence naming the same payload checksum. The first transaction that is not
+ * so ends the log; it was never committed (a crash before its commit record was durable) and is discarded, unless the
+ * journal holds proof that it was committed: a valid commit record of it or of a later transaction, or an intent of a
+ * later one (transaction N+1 is only written once N's commit is durable). Then a committed transaction was damaged
+ * and opening fails with a clear error rather than losing it silently.
  */
 final class Journal {
     private static final byte[] INTENT_MAGIC = "DFJINTNT".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] COMMIT_MAGIC = "DFJCOMMT".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CHECKPOINT_MAGIC = "DFJCKPT1".getBytes(StandardCharsets.US_ASCII);
     static final int INTENT_HEADER = 32;
+    private static final int COMMIT_FIELDS = 20;
+    private static final int CHECKPOINT_FIELDS = 16;
+    /** The first record's block: block 0 is the checkpoint record. */
+    private static final long FIRST_RECORD = 1;
+    private static final int ERASE_CHUNK_BLOCKS = 256;
 
     private final BlockDevice device;
     private final Superblock sb;
-    /** Journal block (relative) of the next record; 0 after a checkpoint. */
-    private long head;
+    /** Journal block (relative) of the next record; {@link #FIRST_RECORD} after a checkpoint. */
+    private long head = FIRST_RECORD;
 
     Journal(BlockDevice device, Superblock sb) {
         this.device = device;
@@ -47,9 +58,12 @@ final class Journal {
 
     /** Zeroes the whole journal (format): stale records of an earlier filesystem on the device must never replay. */
     void erase() throws IOException {
-        ByteBuffer zero = AlignedBuffers.allocate((int) sb.journalBlocks() * BlockDevice.BLOCK_SIZE);
-        device.write(sb.journalStart(), zero);
-        head = 0;
+        ByteBuffer zero = AlignedBuffers.allocate(ERASE_CHUNK_BLOCKS * BlockDevice.BLOCK_SIZE);
+        for (long b = 0; b < sb.journalBlocks(); b += ERASE_CHUNK_BLOCKS) {
+            int n = (int) Math.min(ERASE_CHUNK_BLOCKS, sb.journalBlocks() - b);
+            device.write(sb.journalStart() + b, zero.clear().limit(n * BlockDevice.BLOCK_SIZE));
+        }
+        head = FIRST_RECORD;
     }
 
     /** Whether a transaction with this payload fits in the journal's free space. */
@@ -64,8 +78,9 @@ final class Journal {
     void append(long seq, ByteBuffer payload, boolean barrier) throws IOException {
         int len = payload.remaining();
         int n = intentBlocks(len);
+        int payloadCrc = Checksums.crc32c(payload, payload.position(), payload.limit());
         ByteBuffer intent = AlignedBuffers.allocate(n * BlockDevice.BLOCK_SIZE);
-        intent.put(INTENT_MAGIC).putLong(seq).putInt(len).putInt(Checksums.crc32c(payload, payload.position(), payload.limit()));
+        intent.put(INTENT_MAGIC).putLong(seq).putInt(len).putInt(payloadCrc);
         intent.putInt(24, Checksums.crc32c(intent, 0, 24));
         intent.position(INTENT_HEADER);
         intent.put(payload.duplicate());
@@ -74,18 +89,32 @@ final class Journal {
         if (barrier) {
             device.force();
         }
-        ByteBuffer commit = AlignedBuffers.allocate(BlockDevice.BLOCK_SIZE);
-        commit.put(COMMIT_MAGIC).putLong(seq).putInt(intent.getInt(20));
-        commit.putInt(Checksums.crc32c(commit, 0, 20));
-        commit.clear();
-        device.write(sb.journalStart() + head + n, commit);
+        ByteBuffer commit = ByteBuffer.allocate(COMMIT_FIELDS).put(COMMIT_MAGIC).putLong(seq).putInt(payloadCrc).flip();
+        device.write(sb.journalStart() + head + n, MirroredRecord.block(commit));
         device.force();
         head += n + 1;
     }
 
-    /** After a checkpoint every record is obsolete: the next one starts at the journal's first block. */
+    /** Records that the checkpoint of {@code generation} is durable in its home slot; the caller flushes. */
+    void writeCheckpointRecord(long generation) throws IOException {
+        ByteBuffer fields = ByteBuffer.allocate(CHECKPOINT_FIELDS).put(CHECKPOINT_MAGIC).putLong(generation).flip();
+        device.write(sb.journalStart(), MirroredRecord.block(fields));
+    }
+
+    /** The generation of the last completed checkpoint (the newer of two valid copies), or -1 if no copy is valid. */
+    long checkpointedGeneration() throws IOException {
+        long generation = -1;
+        for (ByteBuffer copy : MirroredRecord.validCopies(readBlock(0), CHECKPOINT_FIELDS)) {
+            if (Arrays.equals(magic(copy), CHECKPOINT_MAGIC)) {
+                generation = Math.max(generation, copy.getLong(8));
+            }
+        }
+        return generation;
+    }
+
+    /** After a checkpoint every record is obsolete: the next one starts at the journal's first record block. */
     void reset() {
-        head = 0;
+        head = FIRST_RECORD;
     }
 
     /**
@@ -96,10 +125,10 @@ final class Journal {
         String path = device.path().toString();
         List<ByteBuffer> out = new ArrayList<>();
         long seq = firstSeq;
-        long pos = 0;
+        long pos = FIRST_RECORD;
         while (pos < sb.journalBlocks()) {
-            ByteBuffer header = readBlocks(pos, 1);
-            if (!Arrays.equals(magic(header), INTENT_MAGIC) || header.getLong(8) != seq || header.getInt(24) != Checksums.crc32c(header, 0, 24)) {
+            ByteBuffer header = readBlock(pos);
+            if (!validIntentHeader(header) || header.getLong(8) != seq) {
                 break;
             }
             int len = header.getInt(16);
@@ -109,8 +138,8 @@ final class Journal {
             int n = intentBlocks(len);
             ByteBuffer intent = readBlocks(pos, n);
             int payloadCrc = Checksums.crc32c(intent, INTENT_HEADER, INTENT_HEADER + len);
-            ByteBuffer commit = readBlocks(pos + n, 1);
-            if (!validCommit(commit, seq)) {
+            ByteBuffer commit = commitOf(readBlock(pos + n), seq);
+            if (commit == null) {
                 break;
             }
             if (payloadCrc != header.getInt(20) || commit.getInt(16) != payloadCrc) {
@@ -120,23 +149,61 @@ final class Journal {
             seq++;
             pos += n + 1;
         }
-        for (long p = pos + 1; p < sb.journalBlocks(); p++) {
-            if (validCommit(readBlocks(p, 1), seq)) {
-                throw new InvalidImageException(path, "journal transaction " + seq + " is committed but its intent record is unreadable");
-            }
-        }
+        requireNoProofOfCommit(seq, pos, path);
         head = pos;
         return out;
     }
 
-    private static boolean validCommit(ByteBuffer b, long seq) {
-        return Arrays.equals(magic(b), COMMIT_MAGIC) && b.getLong(8) == seq && b.getInt(20) == Checksums.crc32c(b, 0, 20);
+    /** Refuses if a block from {@code pos} on proves that transaction {@code seq}, which did not replay, was committed. */
+    private void requireNoProofOfCommit(long seq, long pos, String path) throws IOException {
+        for (long p = pos; p < sb.journalBlocks(); p++) {
+            long proof = proofOfCommit(readBlock(p), seq);
+            if (proof == seq) {
+                throw new InvalidImageException(path, "journal transaction " + seq + " is committed but its intent record is unreadable");
+            }
+            if (proof > seq) {
+                throw new InvalidImageException(path, "journal transaction " + seq + " is unreadable, but transaction " + proof
+                        + " follows it, so it was committed");
+            }
+        }
+    }
+
+    /**
+     * The sequence of a transaction at or after {@code seq} whose record in {@code block} proves {@code seq} committed:
+     * a valid commit record of it or a later one, or a later one's intent; else -1.
+     */
+    private static long proofOfCommit(ByteBuffer block, long seq) {
+        for (ByteBuffer copy : MirroredRecord.validCopies(block, COMMIT_FIELDS)) {
+            if (Arrays.equals(magic(copy), COMMIT_MAGIC) && copy.getLong(8) >= seq) {
+                return copy.getLong(8);
+            }
+        }
+        return validIntentHeader(block) && block.getLong(8) > seq ? block.getLong(8) : -1;
+    }
+
+    /** The valid copy of the commit record of {@code seq} in {@code block}, or null. */
+    private static ByteBuffer commitOf(ByteBuffer block, long seq) {
+        for (ByteBuffer copy : MirroredRecord.validCopies(block, COMMIT_FIELDS)) {
+            if (Arrays.equals(magic(copy), COMMIT_MAGIC) && copy.getLong(8) == seq) {
+                return copy;
+            }
+        }
+        return null;
+    }
+
+    private static boolean validIntentHeader(ByteBuffer b) {
+        return Arrays.equals(magic(b), INTENT_MAGIC) && b.getInt(24) == Checksums.crc32c(b, 0, 24);
     }
 
     private static byte[] magic(ByteBuffer b) {
         byte[] m = new byte[8];
         b.get(0, m);
         return m;
+    }
+
+    /** One journal block in a heap buffer (no aligned buffer to allocate: recovery reads many single blocks). */
+    private ByteBuffer readBlock(long pos) throws IOException {
+        return ByteBuffer.wrap(device.readBlock(sb.journalStart() + pos));
     }
 
     private ByteBuffer readBlocks(long pos, int n) throws IOException {

@@ -23,10 +23,12 @@ import defragcheck.impl.device.BlockDevice;
  * transactions through {@link #apply}.
  *
  * <p>Slot format: magic "DFMETA01", generation (8: the sequence of the last transaction it includes), payload
- * length (8), CRC32C of the payload (4), padding to byte 32; payload: inode count (4), per inode {ino 4, type 1,
- * flags 1, name length 2, name (64), size in blocks 8, extent count 4, extents {lblock 8, pblock 8,
- * length|unwritten<<31 4}}, bitmap word count (4), bitmap words (8 each). All big-endian. The valid slot with the
- * highest generation is the home image.
+ * length (8), CRC32C of header bytes 0..24 and the payload (4), padding to byte 32; payload: inode count (4), per
+ * inode {ino 4, type 1, flags 1, name length 2, name (64), size in blocks 8, extent count 4, extents {lblock 8,
+ * pblock 8, length|unwritten<<31 4}}, bitmap word count (4), bitmap words (8 each). All big-endian. The checksum
+ * covers every byte that decides what is read (a flipped generation must not make a stale slot win). The valid slot
+ * with the highest generation is the home image; with the journal's transactions replayed it must reach the
+ * generation of the journal's checkpoint record, else the newest checkpoint is damaged and opening is refused.
  */
 public final class MetadataStore {
     private static final byte[] SLOT_MAGIC = "DFMETA01".getBytes(StandardCharsets.US_ASCII);
@@ -95,8 +97,15 @@ public final class MetadataStore {
         return m;
     }
 
-    /** Replays the journal's committed transactions in order, checks the result, and checkpoints it. */
+    /**
+     * Replays the journal's committed transactions in order, checks the result against the checkpoint record, and
+     * checkpoints it. Every check comes before the first write: a refused image is left as it was.
+     */
     private void recover(String path) throws IOException {
+        long checkpointed = journal.checkpointedGeneration();
+        if (checkpointed < 0) {
+            throw new InvalidImageException(path, "the journal's checkpoint record is unreadable");
+        }
         List<ByteBuffer> txns = journal.committedAfter(committed + 1);
         for (ByteBuffer payload : txns) {
             long seq = committed + 1;
@@ -108,27 +117,41 @@ public final class MetadataStore {
             running = new MetadataTransaction();
             committed = seq;
         }
+        if (committed < checkpointed) {
+            throw new InvalidImageException(path, "the home metadata of checkpoint " + checkpointed + " is damaged; the other slot"
+                    + " and the journal reach only transaction " + committed + " (opening would lose the rest)");
+        }
         if (!txns.isEmpty()) {
             verifyConservation(path);
             checkpoint();
+        } else if (checkpointed < homeGeneration) {
+            // A crash came between a checkpoint's slot and its record: complete it.
+            journal.writeCheckpointRecord(homeGeneration);
+            device.force();
         }
     }
 
     /** The slot's bytes if its header and checksum are valid, else null. */
     private ByteBuffer readSlot(int slot) throws IOException {
-        ByteBuffer head = AlignedBuffers.allocate(BlockDevice.BLOCK_SIZE);
-        device.read(sb.slotStart(slot), head);
+        ByteBuffer head = ByteBuffer.wrap(device.readBlock(sb.slotStart(slot)));
         byte[] magic = new byte[SLOT_MAGIC.length];
         head.get(0, magic);
         long len = head.getLong(16);
         if (!java.util.Arrays.equals(magic, SLOT_MAGIC) || len < 0 || Superblock.SLOT_HEADER + len > sb.slotBlocks() * BlockDevice.BLOCK_SIZE) {
             return null;
         }
-        int bytes = roundUp(Superblock.SLOT_HEADER + len);
-        ByteBuffer all = AlignedBuffers.allocate(bytes);
-        device.read(sb.slotStart(slot), all);
         int end = (int) (Superblock.SLOT_HEADER + len);
-        return all.getInt(24) == Checksums.crc32c(all, Superblock.SLOT_HEADER, end) ? all : null;
+        ByteBuffer all = head;
+        if (end > BlockDevice.BLOCK_SIZE) {
+            all = AlignedBuffers.allocate(roundUp(end));
+            device.read(sb.slotStart(slot), all);
+        }
+        return all.getInt(24) == slotChecksum(all, end) ? all : null;
+    }
+
+    /** CRC32C of the header's fields (bytes 0..24) and the payload: all but the checksum and its padding. */
+    private static int slotChecksum(ByteBuffer slot, int end) {
+        return Checksums.crc32c(slot, 0, 24, Superblock.SLOT_HEADER, end);
     }
 
     private void decode(ByteBuffer b, String path) throws InvalidImageException {
@@ -247,7 +270,8 @@ public final class MetadataStore {
 
     /**
      * Applies the committed transactions to the home metadata: writes the image to the slot not holding the current
-     * one and forces it; the journal's records are then obsolete. Requires no running transaction.
+     * one and forces it, then the journal's checkpoint record naming it; the journal's records are then obsolete.
+     * Requires no running transaction.
      */
     public void checkpoint() throws IOException {
         if (!running.isEmpty()) {
@@ -261,10 +285,12 @@ public final class MetadataStore {
         ByteBuffer out = AlignedBuffers.allocate(roundUp(end));
         out.put(payload.position(0));
         out.put(0, SLOT_MAGIC).putLong(8, committed).putLong(16, end - Superblock.SLOT_HEADER);
-        out.putInt(24, Checksums.crc32c(out, Superblock.SLOT_HEADER, end));
+        out.putInt(24, slotChecksum(out, end));
         out.clear();
         int slot = 1 - homeSlot;
         device.write(sb.slotStart(slot), out);
+        device.force();
+        journal.writeCheckpointRecord(committed); // only now: until the slot is durable the older one must be trusted
         device.force();
         homeSlot = slot;
         homeGeneration = committed;

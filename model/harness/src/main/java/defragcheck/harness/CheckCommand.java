@@ -8,9 +8,13 @@ import java.util.List;
 /**
  * {@code defragcheck check [--root DIR] [MODEL...]}: checks every model the manifests declare (or the
  * ones named) in this JVM, prints the result table, then each counterexample and each mismatch.
- * Exit status 0 iff every model gave its declared result, 1 if one did not, 2 for bad input.
+ * Exit status 0 iff every model gave its declared result, 1 if one gave another verdict, 2 for bad input:
+ * bad arguments, an unreadable manifest, or a model TLC could not check (a parse or configuration error,
+ * an unwritable working folder), each said in one line on stderr.
  */
 public final class CheckCommand {
+    static final String USAGE = "usage: check [--root DIR] [MODEL...] (default: every model of model/manifest.json and proofs/manifest.json)";
+
     private CheckCommand() {}
 
     public static int run(String[] args) {
@@ -21,9 +25,12 @@ public final class CheckCommand {
         Path root = ProjectRoot.get();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--root") && i + 1 < args.length) root = Path.of(args[++i]).toAbsolutePath().normalize();
+            if (args[i].equals("--help")) {
+                out.println(USAGE);
+                return 0;
+            } else if (args[i].equals("--root") && i + 1 < args.length) root = Path.of(args[++i]).toAbsolutePath().normalize();
             else if (args[i].startsWith("-")) {
-                err.println("check: unknown option " + args[i] + " (usage: check [--root DIR] [MODEL...])");
+                err.println("check: unknown option " + args[i] + " (" + USAGE + ")");
                 return 2;
             } else names.add(args[i]);
         }
@@ -43,16 +50,22 @@ public final class CheckCommand {
             table.row(c);
             results.add(c);
         }
+        long unchecked = 0;
+        long wrong = 0;
         for (Comparison c : results) {
-            if (!c.matches()) out.println("\nMISMATCH " + c.report());
-            else if (!c.result().counterexample().states().isEmpty()) {
+            if (!c.matches() && c.result().verdict() == Verdict.ERROR) {
+                err.println("check: " + c.declared().name() + ": TLC could not check it: " + c.result().error());
+                unchecked++;
+            } else if (!c.matches()) {
+                out.println("\nMISMATCH " + c.report());
+                wrong++;
+            } else if (!c.result().counterexample().states().isEmpty()) {
                 out.println();
                 out.print(CounterexampleText.render(c.result()));
             }
         }
-        long bad = results.stream().filter(c -> !c.matches()).count();
-        out.printf("%n%d of %d models gave their declared result.%n", results.size() - bad, results.size());
-        return bad == 0 ? 0 : 1;
+        out.printf("%n%d of %d models gave their declared result.%n", results.size() - unchecked - wrong, results.size());
+        return unchecked > 0 ? 2 : wrong > 0 ? 1 : 0;
     }
 
     /** The models of model/manifest.json (and proofs/manifest.json if present), or those named. */

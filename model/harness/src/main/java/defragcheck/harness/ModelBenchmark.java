@@ -30,30 +30,75 @@ public final class ModelBenchmark {
         this.out = out;
     }
 
-    public static int run(String[] args) throws Exception {
-        Path root = ProjectRoot.get();
-        int rounds = 3;
-        String growthModel = "DecsNoDax";
-        double budget = 120;
-        List<String> names = new ArrayList<>();
-        try {
+    static final String USAGE = "usage: bench-models [--root DIR] [--rounds N (1..1000, 3)] [--growth MODEL (DecsNoDax)]"
+            + " [--budget SECONDS (>0, 120)] [MODEL...]";
+
+    /** The command line, checked: a value out of range is an IllegalArgumentException with a one-line message. */
+    record Options(Path root, int rounds, String growthModel, double budget, List<String> names) {
+        static Options parse(String[] args) {
+            Path root = ProjectRoot.get();
+            int rounds = 3;
+            String growthModel = "DecsNoDax";
+            double budget = 120;
+            List<String> names = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--root" -> root = Path.of(args[++i]).toAbsolutePath().normalize();
-                    case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-                    case "--growth" -> growthModel = args[++i];
-                    case "--budget" -> budget = Double.parseDouble(args[++i]);
+                String a = args[i];
+                switch (a) {
+                    case "--root" -> root = Path.of(value(args, ++i, a)).toAbsolutePath().normalize();
+                    case "--rounds" -> rounds = rounds(value(args, ++i, a));
+                    case "--growth" -> growthModel = value(args, ++i, a);
+                    case "--budget" -> budget = seconds(value(args, ++i, a));
                     default -> {
-                        if (args[i].startsWith("-")) throw new IllegalArgumentException(args[i]);
-                        names.add(args[i]);
+                        if (a.startsWith("-")) throw new IllegalArgumentException("unknown option " + a);
+                        names.add(a);
                     }
                 }
             }
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            System.err.println("bench-models: bad arguments " + String.join(" ", args) + " (usage: bench-models"
-                    + " [--root DIR] [--rounds N] [--growth MODEL] [--budget SECONDS] [MODEL...])");
+            return new Options(root, rounds, growthModel, budget, List.copyOf(names));
+        }
+
+        private static String value(String[] args, int i, String option) {
+            if (i >= args.length) throw new IllegalArgumentException(option + " needs a value");
+            return args[i];
+        }
+
+        private static int rounds(String v) {
+            try {
+                int n = Integer.parseInt(v);
+                if (n >= 1 && n <= 1000) return n;
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("--rounds needs a whole number in 1..1000, got '" + v + "'");
+        }
+
+        private static double seconds(String v) {
+            try {
+                double d = Double.parseDouble(v);
+                if (d > 0 && d <= 1e6) return d;
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("--budget needs seconds above 0 (at most 1000000), got '" + v + "'");
+        }
+    }
+
+    public static int run(String[] args) throws Exception {
+        if (Arrays.asList(args).contains("--help")) {
+            System.out.println(USAGE);
+            return 0;
+        }
+        Options o;
+        try {
+            o = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench-models: " + e.getMessage() + " (" + USAGE + ")");
             return 2;
         }
+        Path root = o.root();
+        int rounds = o.rounds();
+        double budget = o.budget();
+        List<String> names = o.names();
         List<DeclaredModel> models;
         DeclaredModel growthBase;
         try {
@@ -62,7 +107,7 @@ public final class ModelBenchmark {
             models = names.isEmpty()
                     ? all.stream().filter(d -> d.expected() == Verdict.SUCCESS && d.model().tla().startsWith(modelDir)).toList()
                     : CheckCommand.select(root, names);
-            String g = growthModel;
+            String g = o.growthModel();
             growthBase = all.stream().filter(d -> d.name().equals(g)).findFirst()
                     .orElseThrow(() -> new Manifest.Invalid("no model " + g + " to grow in the manifests"));
         } catch (Manifest.Invalid e) {

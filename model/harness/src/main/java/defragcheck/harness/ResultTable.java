@@ -25,7 +25,7 @@ final class ResultTable {
                 r.distinct() < 0 ? "-" : String.format("%,d", r.distinct()),
                 r.depth() < 0 ? "-" : String.valueOf(r.depth()),
                 String.format("%.1f", r.seconds()),
-                c.matches() ? "OK" : "MISMATCH");
+                c.matches() ? "OK" : r.verdict() == Verdict.ERROR ? "ERROR" : "MISMATCH");
         out.flush();
     }
 }

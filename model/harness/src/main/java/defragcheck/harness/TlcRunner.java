@@ -3,14 +3,11 @@ package defragcheck.harness;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import tlc2.TLC;
 import tlc2.TLCGlobals;
 import tlc2.output.EC;
@@ -39,8 +36,9 @@ public final class TlcRunner {
     /** Fraction of the heap for TLC's fingerprint set; TLC's default (1/4 of the heap) is wasteful here. */
     private static final String FPMEM = System.getProperty("defragcheck.fpmem", "0.1");
 
-    /** The model being checked, for the exit report below; null between runs. */
+    /** The model being checked, for the exit report below, and its metadir; null between runs. */
     private static volatile Model running;
+    private static volatile Path runningMetadir;
 
     static {
         LoopbackRmi.install();
@@ -49,7 +47,16 @@ public final class TlcRunner {
             Model m = running;
             if (m != null) System.err.println("defragcheck: the JVM is exiting while TLC checks " + m.name()
                     + " (" + ProjectRoot.display(m.cfg()) + "): TLC called System.exit or the JVM was killed");
+            Path metadir = runningMetadir;
+            if (metadir != null) {
+                try {
+                    Leftovers.deleteTree(metadir);
+                } catch (RuntimeException e) {
+                    // TLC's workers may still write into it: the next run removes it as a leftover
+                }
+            }
         }, "defragcheck-exit-report"));
+        Leftovers.removeOrphans(WORK.resolve("meta"), "");
     }
 
     private TlcRunner() {}
@@ -64,7 +71,7 @@ public final class TlcRunner {
         String missing = missingFile(model);
         if (missing != null) return ResultBuilder.error(model, missing);
 
-        Path metadir = WORK.resolve("meta").resolve(model.name() + "-" + System.nanoTime());
+        Path metadir = WORK.resolve("meta").resolve(Leftovers.name(model.name()));
         RunRecorder recorder = new RunRecorder();
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         PrintStream console = new PrintStream(output, true, UTF_8);
@@ -77,6 +84,7 @@ public final class TlcRunner {
         ToolIO.err = console;
         MP.setRecorder(recorder);
         running = model;
+        runningMetadir = metadir;
         try {
             TLC tlc = new TLC();
             if (tlc.handleParameters(arguments(model, metadir, workers))) {
@@ -96,7 +104,8 @@ public final class TlcRunner {
             ToolIO.out = System.out;
             ToolIO.err = System.err;
             MP.setRecorder(new MPRecorder());
-            deleteTree(metadir);
+            Leftovers.deleteTree(metadir);
+            runningMetadir = null;
         }
         // Built before the next run: that one re-initialises the static state the trace's values depend on.
         return ResultBuilder.build(model, code, wall, recorder, output.toString(UTF_8), undeclared);
@@ -145,15 +154,6 @@ public final class TlcRunner {
             } catch (Exception e) {
                 // Not exported (e.g. the run stopped before the set was created): nothing to withdraw.
             }
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clean TLC's metadir " + dir, e);
         }
     }
 }

@@ -67,16 +67,26 @@ class CheckCommandTest {
     }
 
     @Test
-    void modelsThatCannotBeCheckedGiveOneLineEachAndExitNonZero() throws IOException {
+    void modelsThatCannotBeCheckedAreBadInputOneLineEachOnStderrExitTwo() throws IOException {
         List<String> before = listing(Fixtures.BAD);
         Run r = check("--root", Fixtures.BAD.toString());
-        assertEquals(1, r.exit(), r.all());
-        assertTrue(r.out().contains("\nMISMATCH Broken: TLC could not check it: "
-                + "model/harness/src/test/resources/bad-fixtures/model/Broken.tla:6:1: parse error: "), r.out());
-        assertEquals(10, r.out().lines().filter(l -> l.startsWith("MISMATCH ")).count(), r.out());
+        assertEquals(2, r.exit(), r.all());
+        assertTrue(r.err().startsWith("check: Broken: TLC could not check it: "
+                + "model/harness/src/test/resources/bad-fixtures/model/Broken.tla:6:1: parse error: "), r.err());
+        assertEquals(10, r.err().lines().filter(l -> l.startsWith("check: ")).count(), r.err());
+        assertEquals(10, r.err().lines().count(), r.err());
+        assertFalse(r.out().contains("MISMATCH"), "MISMATCH is a wrong verdict, not an unreadable model: " + r.out());
         assertTrue(r.out().endsWith("0 of 10 models gave their declared result.\n"), r.out());
         assertNoStackTrace(r);
         assertEquals(before, listing(Fixtures.BAD), "checking must not write next to the models");
+    }
+
+    @Test
+    void helpPrintsTheUsageAndExitsZero() {
+        Run r = check("--help");
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.out().startsWith("usage: check "), r.out());
+        assertEquals("", r.err());
     }
 
     @Test
