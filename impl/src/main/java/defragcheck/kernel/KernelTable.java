@@ -1,0 +1,41 @@
+package defragcheck.kernel;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The text the `kernel` command prints: one row per free run and per forced schedule, details of what failed. */
+public final class KernelTable {
+    private KernelTable() {}
+
+    public static String freeRunHeader() {
+        return String.format("%-40s %6s %8s %8s %6s %7s %7s %6s %6s %5s %8s  %s", "protocol (free run)", "secs", "writes",
+                "reads", "torn", "moves", "blocks", "EBUSY", "ESTALE", "viol", "checked", "fsck / crash");
+    }
+
+    public static String freeRunRow(FreeRun.Report r) {
+        DefragStats s = r.defrag();
+        int violations = r.violations().size() + r.crash().violations().size();
+        return String.format("%-40s %6.1f %8d %8d %6d %7d %7d %6d %6d %5d %8d  %s; crash %s: %s, after recovery %s", r.protocol(), r.seconds(),
+                r.writes(), r.reads(), r.torn(), s.moves.get(), s.blocksMoved.get(), s.refusals("EBUSY"), s.refusals("ESTALE"),
+                violations, r.blocksChecked() + r.crash().blocksChecked(), r.fsckAfterRun(),
+                r.crash().midDefrag() ? "mid-defrag" : "defrag not under way", "before replay " + r.crash().fsckBeforeJournalReplay(),
+                r.crash().fsckAfterRecovery());
+    }
+
+    /** Every violation (the first 20), refusals and errors of a run. */
+    public static String freeRunDetail(FreeRun.Report r) {
+        StringBuilder b = new StringBuilder(freeRunRow(r)).append('\n');
+        b.append("  defrag: ").append(r.defrag()).append('\n');
+        r.violations().stream().limit(20).forEach(v -> b.append("  violation: ").append(v).append('\n'));
+        if (r.violations().size() > 20) {
+            b.append("  ... ").append(r.violations().size() - 20).append(" more violations\n");
+        }
+        r.crash().violations().stream().limit(20).forEach(v -> b.append("  after crash: ").append(v).append('\n'));
+        r.errors().forEach(e -> b.append("  error: ").append(e).append('\n'));
+        return b.toString();
+    }
+
+    public static String joinLines(List<String> lines) {
+        return lines.stream().collect(Collectors.joining("\n"));
+    }
+}
