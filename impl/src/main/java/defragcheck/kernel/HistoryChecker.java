@@ -56,20 +56,24 @@ public final class HistoryChecker {
         return new Report(reads.size(), torn, bad);
     }
 
-    /** The generations a read of a block during [invoke, ack] may return, given the block's writes in order. */
+    /**
+     * The generations a read of a block during [invoke, ack] may return, given the block's writes in order (one
+     * writer per block: each write is acknowledged before the next is invoked, so invokes and acks both ascend).
+     */
     static List<Long> allowed(List<History.Write> writes, long invoke, long ack) {
-        long base = 0;
-        List<Long> out = new ArrayList<>();
-        for (History.Write w : writes) {
-            if (w.ack() < invoke) {
-                base = w.generation();
+        int lo = 0, hi = writes.size(); // first write not acknowledged before the read began
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (writes.get(mid).ack() < invoke) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        out.add(base);
-        for (History.Write w : writes) {
-            if (w.ack() >= invoke && w.invoke() <= ack) {
-                out.add(w.generation());
-            }
+        List<Long> out = new ArrayList<>();
+        out.add(lo == 0 ? 0 : writes.get(lo - 1).generation());
+        for (int i = lo; i < writes.size() && writes.get(i).invoke() <= ack; i++) {
+            out.add(writes.get(i).generation());
         }
         return out;
     }

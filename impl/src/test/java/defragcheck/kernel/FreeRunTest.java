@@ -39,4 +39,46 @@ class FreeRunTest {
         assertTrue(r.defrag().blocksMoved.get() > 0, "MOVE_EXT moved nothing: " + r.defrag());
         assertTrue(r.ok(), () -> KernelTable.freeRunDetail(r));
     }
+
+    @Test
+    void e4defragKeepsEveryAcknowledgedWrite() throws IOException {
+        FreeRun.Report r = shortRun(new Ext4E4defrag());
+        assertTrue(r.defrag().passes.get() > 0, "e4defrag never ran: " + r.defrag());
+        assertTrue(r.ok(), () -> KernelTable.freeRunDetail(r));
+    }
+
+    @Test
+    void xfsSwapextWithBulkstatKeepsEveryAcknowledgedWrite() throws IOException {
+        FreeRun.Report r = shortRun(new XfsSwapextCopy());
+        assertTrue(r.defrag().passes.get() > 0, r.defrag().toString());
+        assertTrue(r.ok(), () -> KernelTable.freeRunDetail(r));
+    }
+
+    @Test
+    void xfsFsrKeepsEveryAcknowledgedWrite() throws IOException {
+        FreeRun.Report r = shortRun(new XfsFsr());
+        assertTrue(r.defrag().passes.get() > 0, r.defrag().toString());
+        assertTrue(r.ok(), () -> KernelTable.freeRunDetail(r));
+    }
+
+    @Test
+    void xfsCommitRangeKeepsEveryAcknowledgedWrite() throws IOException {
+        FreeRun.Report r = shortRun(XfsExchange.commitRange());
+        assertTrue(r.defrag().passes.get() > 0, r.defrag().toString());
+        assertTrue(r.ok(), () -> KernelTable.freeRunDetail(r));
+    }
+
+    /**
+     * EXCHANGE_RANGE has no freshness check: a write between the copy and the exchange is lost by design (a stale
+     * read is the protocol's, not the kernel's, failure). What it must never do is expose the temp file's stale
+     * blocks, zeros, another file's data or garbage, nor leave the filesystem inconsistent.
+     */
+    @Test
+    void xfsExchangeRangeLosesAtMostRacingWritesNeverExposesOtherData() throws IOException {
+        FreeRun.Report r = shortRun(XfsExchange.exchangeRange());
+        assertTrue(r.defrag().moves.get() > 0, r.defrag().toString());
+        assertTrue(r.violations().stream().allMatch(v -> v.read().value().kind() == BlockContent.Kind.VALUE),
+                () -> KernelTable.freeRunDetail(r));
+        assertTrue(r.fsckAfterRunClean() && r.crash().fsckClean() && r.errors().isEmpty(), () -> KernelTable.freeRunDetail(r));
+    }
 }
