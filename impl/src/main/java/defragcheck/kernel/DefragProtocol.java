@@ -12,6 +12,11 @@ public interface DefragProtocol {
 
     LoopFilesystem.Type filesystem();
 
+    /** The model whose verdict a free run of this protocol is compared with, or null if no model covers it yet. */
+    default String model() {
+        return null;
+    }
+
     /**
      * Defragments {@code file} once while writers and readers run: a fresh donor or temp file next to it in
      * {@code dir}; refusals (EBUSY, ESTALE ...) are counted in {@code stats}, not thrown. A pass that alternates

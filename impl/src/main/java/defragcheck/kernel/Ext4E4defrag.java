@@ -26,6 +26,11 @@ public final class Ext4E4defrag implements DefragProtocol {
     }
 
     @Override
+    public String model() {
+        return LegacySchedules.MODEL;
+    }
+
+    @Override
     public void pass(TestFile file, Path dir, DefragStats stats) throws IOException {
         if (passNumber++ % 2 == 0) {
             Ext4MoveExt.moveWholeFile(file, dir.resolve("refragment"), true, new DefragStats());

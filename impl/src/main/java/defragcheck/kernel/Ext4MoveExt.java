@@ -31,6 +31,11 @@ public final class Ext4MoveExt implements DefragProtocol {
     }
 
     @Override
+    public String model() {
+        return LegacySchedules.MODEL;
+    }
+
+    @Override
     public void pass(TestFile file, Path dir, DefragStats stats) throws IOException {
         // Every other pass onto a block-by-block donor: the file is fragmented again and the next pass has work.
         moveWholeFile(file, dir.resolve("donor"), passNumber++ % 2 == 1, stats);

@@ -27,7 +27,7 @@ public final class FreeRun {
     public record Options(int fileBlocks, long millis, long seed) {}
 
     /** Everything one run measured; {@code ok()} iff no read broke the guarantee and the checker found the fs clean. */
-    public record Report(String protocol, double seconds, long writes, long reads, int torn, DefragStats defrag,
+    public record Report(String protocol, String model, double seconds, long writes, long reads, int torn, DefragStats defrag,
             List<HistoryChecker.Violation> violations, long blocksChecked, String fsckAfterRun, boolean fsckAfterRunClean,
             CrashCheck crash, List<String> errors) {
         public boolean ok() {
@@ -51,7 +51,10 @@ public final class FreeRun {
     private final AtomicBoolean stop = new AtomicBoolean();
     private final AtomicBoolean crashed = new AtomicBoolean();
     private final ConcurrentLinkedQueue<Throwable> threadFailures = new ConcurrentLinkedQueue<>();
+    private static final long BUSY_MILLIS = 200;
+    private static final long QUIET_MILLIS = 400;
     private volatile boolean inPass;
+    private volatile boolean quiet;
     private long blocksChecked;
 
     private FreeRun(DefragProtocol protocol, Options options) {
@@ -92,7 +95,7 @@ public final class FreeRun {
             FsCheck.Result afterRun = FsCheck.check(fs);
             CrashCheck crash = crashMidDefrag(fs, file, mnt);
             threadFailures.forEach(t -> errors.add(t.toString()));
-            return new Report(protocol.name(), seconds, history.writes().size(), checked.reads(), checked.torn(), stats,
+            return new Report(protocol.name(), protocol.model(), seconds, history.writes().size(), checked.reads(), checked.torn(), stats,
                     checked.violations(), blocksChecked, afterRun.toString(), afterRun.clean(), crash, errors);
         }
     }
@@ -127,10 +130,24 @@ public final class FreeRun {
         return threads;
     }
 
+    /**
+     * Runs the race for {@code millis}: writers busy for 200 ms, then quiet for 400 ms (readers and the defrag go
+     * on). Without quiet spells the protocols with a freshness check (SWAPEXT, COMMIT_RANGE) would never swap.
+     */
     private void race(TestFile file, Path mnt, long millis, boolean mmap) throws IOException {
         List<Thread> threads = startRace(file, mnt, mmap);
-        sleep(millis);
-        stopAll(threads);
+        long end = System.nanoTime() + millis * 1_000_000;
+        try {
+            while (System.nanoTime() < end) {
+                sleep(Math.min(BUSY_MILLIS, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+                quiet = true;
+                sleep(QUIET_MILLIS);
+                quiet = false;
+            }
+        } finally {
+            quiet = false;
+            stopAll(threads);
+        }
     }
 
     private void stopAll(List<Thread> threads) throws IOException {
@@ -175,8 +192,17 @@ public final class FreeRun {
             int block = owner + owners * rnd.nextInt(mine);
             long gen = history.nextGeneration();
             byte[] content = BlockContent.of(block, gen);
+            while (quiet && !stop.get()) {
+                Thread.onSpinWait();
+            }
             long invoke = history.tick();
-            kind.write(file, block, content, buf);
+            try {
+                kind.write(file, block, content, buf);
+            } catch (IOException e) {
+                // Never acknowledged, but it may have reached the blocks (a crash): in flight for ever.
+                history.wrote(block, gen, invoke, Long.MAX_VALUE, kind.label());
+                throw e;
+            }
             history.wrote(block, gen, invoke, history.tick(), kind.label());
         }
     }
@@ -275,17 +301,22 @@ public final class FreeRun {
         return new CrashCheck(mid, file.blocks(), wrong, before.toString(), after.toString(), after.clean());
     }
 
-    /** Waits (up to 10 s) until a defrag pass is running and has moved something in this phase; false if it never did. */
+    /** Waits (up to 10 s) until a defrag pass is running after one operation of this phase; false if it never was. */
     private boolean awaitDefragUnderWay() {
-        long movedBefore = stats.blocksMoved.get() + stats.moves.get();
+        long before = progress();
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < deadline) {
-            if (inPass && stats.blocksMoved.get() + stats.moves.get() > movedBefore) {
+            if (inPass && progress() > before) {
                 return true;
             }
             Thread.onSpinWait();
         }
         return false;
+    }
+
+    private long progress() {
+        return stats.passes.get() + stats.moves.get() + stats.blocksMoved.get()
+                + stats.refusals().values().stream().mapToLong(Long::longValue).sum();
     }
 
     private static void sleep(long millis) throws IOException {

@@ -8,14 +8,18 @@ public final class KernelTable {
     private KernelTable() {}
 
     public static String freeRunHeader() {
-        return String.format("%-40s %6s %8s %8s %6s %7s %7s %6s %6s %5s %8s  %s", "protocol (free run)", "secs", "writes",
-                "reads", "torn", "moves", "blocks", "EBUSY", "ESTALE", "viol", "checked", "fsck / crash");
+        return String.format("%-40s %-26s %-5s %6s %8s %8s %6s %7s %7s %6s %6s %5s %8s  %s", "protocol (free run)",
+                "model verdict", "agree", "secs", "writes", "reads", "torn", "moves", "blocks", "EBUSY", "ESTALE", "viol", "checked",
+                "fsck / crash");
     }
 
     public static String freeRunRow(FreeRun.Report r) {
         DefragStats s = r.defrag();
         int violations = r.violations().size() + r.crash().violations().size();
-        return String.format("%-40s %6.1f %8d %8d %6d %7d %7d %6d %6d %5d %8d  %s; crash %s: %s, after recovery %s", r.protocol(), r.seconds(),
+        String model = r.model() == null ? "no model yet" : r.model() + ": data kept";
+        String agree = r.model() == null ? "-" : r.ok() ? "yes" : "NO";
+        return String.format("%-40s %-26s %-5s %6.1f %8d %8d %6d %7d %7d %6d %6d %5d %8d  %s; crash %s: %s, after recovery %s",
+                r.protocol(), model, agree, r.seconds(),
                 r.writes(), r.reads(), r.torn(), s.moves.get(), s.blocksMoved.get(), s.refusals("EBUSY"), s.refusals("ESTALE"),
                 violations, r.blocksChecked() + r.crash().blocksChecked(), r.fsckAfterRun(),
                 r.crash().midDefrag() ? "mid-defrag" : "defrag not under way", "before replay " + r.crash().fsckBeforeJournalReplay(),
