@@ -122,7 +122,7 @@ public final class KernelCommand {
     }
 
     static List<DefragProtocol> protocols(Optional<LoopFilesystem.Type> only) {
-        List<DefragProtocol> all = List.of(new Ext4MoveExt(), new Ext4E4defrag(), new XfsSwapextCopy(), new XfsFsr(),
+        List<DefragProtocol> all = List.of(new Ext4MoveExt(), DefragTool.e4defrag(), new XfsSwapextCopy(), DefragTool.xfsFsr(),
                 XfsExchange.exchangeRange(), XfsExchange.commitRange());
         return all.stream().filter(p -> only.map(t -> t == p.filesystem()).orElse(true)).toList();
     }

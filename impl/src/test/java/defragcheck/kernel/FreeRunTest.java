@@ -42,7 +42,7 @@ class FreeRunTest {
 
     @Test
     void e4defragKeepsEveryAcknowledgedWrite() throws IOException {
-        FreeRun.Report r = shortRun(new Ext4E4defrag());
+        FreeRun.Report r = shortRun(DefragTool.e4defrag());
         assertTrue(r.defrag().passes.get() > 0, "e4defrag never ran: " + r.defrag());
         assertTrue(r.ok(), () -> KernelTable.freeRunDetail(r));
     }
@@ -56,7 +56,7 @@ class FreeRunTest {
 
     @Test
     void xfsFsrKeepsEveryAcknowledgedWrite() throws IOException {
-        FreeRun.Report r = shortRun(new XfsFsr());
+        FreeRun.Report r = shortRun(DefragTool.xfsFsr());
         assertTrue(r.defrag().passes.get() > 0, r.defrag().toString());
         assertTrue(r.ok(), () -> KernelTable.freeRunDetail(r));
     }
