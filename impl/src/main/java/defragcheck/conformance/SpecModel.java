@@ -205,19 +205,11 @@ public final class SpecModel {
      * (stopping early where there is none). Reproducible for a given seed within one JVM.
      */
     public List<Step> walk(long seed, int length) {
-        return walk(seed, length, st -> true);
-    }
-
-    /**
-     * A random behaviour as {@link #walk(long, int)}, choosing only among the successors {@code allowed} accepts:
-     * a scheduling policy over the spec's own steps (every behaviour returned is still one of the spec's).
-     */
-    public List<Step> walk(long seed, int length, Predicate<Step> allowed) {
         Random rnd = new Random(seed);
         List<Step> out = new ArrayList<>();
         TLCState s = init();
         for (int i = 0; i < length; i++) {
-            List<Step> next = successors(s).stream().filter(allowed).toList();
+            List<Step> next = successors(s);
             if (next.isEmpty()) {
                 break;
             }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import defragcheck.bench.LoopFilesystem;
 import defragcheck.conformance.ScheduleStep;
@@ -22,12 +23,13 @@ import tlc2.tool.TLCState;
 
 /**
  * Behaviours of the TLC model LegacyNoDax forced on ext4's legacy EXT4_IOC_MOVE_EXT (kernel 6.18), step by step.
- * Each behaviour is drawn by the conformance walker ({@link SpecModel#walk}) under {@link ForceablePolicy} and
+ * Each behaviour is a random walk over TLC's successors ({@link SpecModel#successors}) under {@link ForceablePolicy},
  * mapped by action name and parameters only:
  * <ul>
  * <li>BufferedWrite(orig, lb): buffered pwrite of write n's block; MmapFault: a write fault that stores back the
  * byte it loaded; MmapStore: a CPU store of write n's block into the shared mapping; ReadFill: a buffered pread,
- * whose value must be the spec's ReadView; Writeback(orig, lb): sync_file_range of that page;</li>
+ * whose value must be the last completed write ({@link PlainFile}, the model's Integrity); Writeback(orig, lb):
+ * sync_file_range of that page;</li>
  * <li>DioSubmit: an O_DIRECT pwrite from a userfaultfd page ({@link HeldDirectWrite}); DioComplete: the page
  * supplied, the write returns;</li>
  * <li>LockInodes, DrainDio, MovePage, Unlock: inside MOVE_EXT. Page 1's ioctl is issued at the first LockInodes if
@@ -39,7 +41,7 @@ import tlc2.tool.TLCState;
  */
 public final class LegacySchedules {
     public static final String MODEL = "LegacyNoDax";
-    private static final String ORIG = ForceablePolicy.ORIG;
+    private static final int MAX_STEPS = 60;
     private static final int BLOCKS = 2;
     private static final long WAIT_MILLIS = 10_000;
 
@@ -59,13 +61,28 @@ public final class LegacySchedules {
         return out;
     }
 
-    /** A forceable behaviour of {@code spec} up to its first Terminated step (the system idles from there). */
+    /**
+     * A forceable behaviour of {@code spec} up to its first Terminated step (the system idles from there): a random
+     * walk over TLC's successors (uniform, seeded), choosing only among those {@link ForceablePolicy} allows.
+     */
     public static List<SpecModel.Step> draw(SpecModel spec, long seed) {
-        List<SpecModel.Step> walk = spec.walk(seed, 60, new ForceablePolicy());
-        for (int i = 0; i < walk.size(); i++) {
-            if (walk.get(i).name().equals("Terminated")) {
-                return walk.subList(0, i);
+        Random rnd = new Random(seed);
+        List<SpecModel.Step> walk = new ArrayList<>();
+        List<ScheduleStep> steps = new ArrayList<>();
+        TLCState s = spec.init();
+        for (int i = 0; i < MAX_STEPS; i++) {
+            List<SpecModel.Step> next = spec.successors(s).stream()
+                    .filter(st -> ForceablePolicy.allows(steps, ScheduleStep.of(st))).toList();
+            if (next.isEmpty()) {
+                break;
             }
+            SpecModel.Step chosen = next.get(rnd.nextInt(next.size()));
+            if (chosen.name().equals("Terminated")) {
+                break;
+            }
+            walk.add(chosen);
+            steps.add(ScheduleStep.of(chosen));
+            s = chosen.state();
         }
         return walk;
     }
@@ -89,16 +106,14 @@ public final class LegacySchedules {
     /** Forces one behaviour of the model on a fresh orig/donor pair. */
     public ScheduleOutcome force(SpecModel spec, long seed, List<SpecModel.Step> walk) throws IOException {
         List<String> labels = walk.stream().map(SpecModel.Step::label).toList();
-        TLCState last = walk.isEmpty() ? spec.init() : walk.get(walk.size() - 1).state();
+        List<ScheduleStep> steps = walk.stream().map(ScheduleStep::of).toList();
         List<String> violated = new ArrayList<>();
         for (SpecModel.Step st : walk) {
             violated.addAll(spec.violatedInvariants(st.state()));
         }
-        List<Long> expected = new ArrayList<>();
-        for (int lb = 1; lb <= BLOCKS; lb++) {
-            expected.add(SpecState.lastWrite(last, ORIG, lb));
-        }
-        boolean done = SpecState.defragStep(last).equals("Done");
+        // The model passes (every invariant holds on the walk, Integrity among them): reads return the plain file.
+        List<Long> expected = PlainFile.after(steps, BLOCKS);
+        boolean done = steps.stream().anyMatch(x -> x.action().equals("Unlock"));
         String verdict = violated.isEmpty() ? "data kept" : "violates " + violated;
         if (!done) {
             return new ScheduleOutcome(spec.model().name(), seed, labels, verdict, expected, "", List.of(),
@@ -157,16 +172,18 @@ public final class LegacySchedules {
 
         ScheduleOutcome force(String model, long seed, List<SpecModel.Step> walk, List<String> labels, String verdict,
                 List<Long> expected, LoopFilesystem fs) throws IOException {
+            List<ScheduleStep> done = new ArrayList<>();
             for (SpecModel.Step st : walk) {
                 String unforced;
                 try {
-                    unforced = apply(st);
+                    unforced = apply(done, ScheduleStep.of(st), st.label());
                 } catch (SysCallException e) {
                     // The model has no failing step: a refusal here is a disagreement, and the schedule goes on.
                     disagreements.add(st.label() + ": kernel error " + e.getMessage());
                     kernel.add(st.label() + " failed with " + Errno.name(e.errno()));
-                    continue;
+                    unforced = null;
                 }
+                done.add(ScheduleStep.of(st));
                 if (unforced != null) {
                     return new ScheduleOutcome(model, seed, labels, verdict, expected, String.join("; ", kernel), List.of(),
                             st.label() + ": " + unforced, null);
@@ -179,9 +196,8 @@ public final class LegacySchedules {
                     List.copyOf(disagreements), null, finding);
         }
 
-        /** Runs one spec step on the kernel; returns why it could not be forced, or null. */
-        private String apply(SpecModel.Step st) throws IOException {
-            ScheduleStep s = ScheduleStep.of(st);
+        /** Runs step {@code s} (label {@code label}) after {@code before} on the kernel; returns why it could not be forced, or null. */
+        private String apply(List<ScheduleStep> before, ScheduleStep s, String label) throws IOException {
             int block = s.lblock() - 1;
             switch (s.action()) {
                 case "BufferedWrite" -> {
@@ -204,15 +220,15 @@ public final class LegacySchedules {
                 case "MmapFault" -> mapping.touchForWrite(TestFile.offset(block));
                 case "MmapStore" -> mapping.store(TestFile.offset(block), BlockContent.of(block, ++issued));
                 case "ReadFill" -> {
-                    long want = SpecState.readView(st.from(), ORIG, s.lblock());
+                    long want = PlainFile.after(before, BLOCKS).get(block);
                     BlockContent.Observed got = read(IoPath.BUFFERED, block);
                     if (!got.equals(BlockContent.Observed.value(want))) {
-                        disagreements.add(st.label() + " read " + got + ", model ReadView gen " + want);
+                        disagreements.add(label + " read " + got + ", model gen " + want);
                     }
                 }
                 case "Writeback" -> buffered.writeBack(TestFile.offset(block), BlockContent.BLOCK);
                 case "LockInodes" -> {
-                    if (!SpecState.holdsRwsem(st.from(), ORIG) && !SpecState.dioBlocks(st.from()).isEmpty()) {
+                    if (ForceablePolicy.firstLockWithHeldWrite(before, s)) {
                         page1 = KernelThread.start("move-ext-page-1", () -> MoveExtent.move(buffered, donor, 0, 0, 1));
                         if (!page1.awaitBlocked(WAIT_MILLIS)) {
                             if (page1.finished()) {
@@ -232,7 +248,7 @@ public final class LegacySchedules {
                     // inside the ioctl, or nothing at all
                 }
                 case "MovePage" -> {
-                    int page = SpecState.cursor(st.from());
+                    int page = ForceablePolicy.movedPages(before) + 1;
                     MoveExtent.Result r;
                     if (page == 1 && page1 != null) {
                         r = (MoveExtent.Result) page1.join(WAIT_MILLIS);
