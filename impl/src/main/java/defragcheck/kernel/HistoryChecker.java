@@ -14,12 +14,21 @@ import java.util.Map;
  * 0, the initial content, counts as a write acknowledged before the run.
  */
 public final class HistoryChecker {
-    /** One read that broke the guarantee, with what it was allowed to return. */
-    public record Violation(History.Read read, List<Long> allowed) {
+    /**
+     * One read that broke the guarantee, with what it was allowed to return. {@code olderMix}: the block was not
+     * intact but every byte of it is some earlier write's of this block (a block torn by a store during its
+     * writeback and then kept, e.g. by a copy-and-exchange): a lost write, not foreign data.
+     */
+    public record Violation(History.Read read, List<Long> allowed, boolean olderMix) {
+        /** The read returned this block's own data, only not the right generation(s). */
+        public boolean ownData() {
+            return read.value().kind() == BlockContent.Kind.VALUE || olderMix;
+        }
+
         @Override
         public String toString() {
-            return "block " + read.block() + " via " + read.path() + " returned " + read.value() + ", allowed gens " + allowed
-                    + " (read ticks " + read.invoke() + ".." + read.ack() + ")";
+            return "block " + read.block() + " via " + read.path() + " returned " + (olderMix ? "a mix of older writes" : read.value())
+                    + ", allowed gens " + allowed + " (read ticks " + read.invoke() + ".." + read.ack() + ")";
         }
     }
 
@@ -51,9 +60,17 @@ public final class HistoryChecker {
                 torn++;
                 continue;
             }
-            bad.add(new Violation(r, allowed));
+            List<History.Write> ws = byBlock.getOrDefault(r.block(), List.of());
+            bad.add(new Violation(r, allowed, r.value().kind() == BlockContent.Kind.GARBAGE && mixOfEarlierWrites(r, ws)));
         }
         return new Report(reads.size(), torn, bad);
+    }
+
+    /** Whether every byte of a garbage read is that of some write of the block invoked before the read ended (or gen 0). */
+    private static boolean mixOfEarlierWrites(History.Read r, List<History.Write> writes) {
+        long[] gens = java.util.stream.LongStream.concat(java.util.stream.LongStream.of(0),
+                writes.stream().filter(w -> w.invoke() <= r.ack()).mapToLong(History.Write::generation)).toArray();
+        return BlockContent.tornBetween(r.raw(), r.block(), gens);
     }
 
     /**

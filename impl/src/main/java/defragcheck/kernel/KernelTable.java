@@ -30,7 +30,12 @@ public final class KernelTable {
     public static String freeRunDetail(FreeRun.Report r) {
         StringBuilder b = new StringBuilder(freeRunRow(r)).append('\n');
         b.append("  defrag: ").append(r.defrag()).append('\n');
-        r.violations().stream().limit(20).forEach(v -> b.append("  violation: ").append(v).append('\n'));
+        java.util.Map<String, Long> kinds = r.violations().stream().collect(Collectors.groupingBy(
+                v -> v.olderMix() ? "MIX_OF_OLDER" : v.read().value().kind().name(), java.util.TreeMap::new, Collectors.counting()));
+        b.append("  violations by what was read: ").append(kinds.toString()).append('\n');
+        // The ones that are not merely an older value of the block first: they are the worse kind.
+        r.violations().stream().sorted(java.util.Comparator.comparing(HistoryChecker.Violation::ownData))
+                .limit(20).forEach(v -> b.append("  violation: ").append(v).append('\n'));
         if (r.violations().size() > 20) {
             b.append("  ... ").append(r.violations().size() - 20).append(" more violations\n");
         }

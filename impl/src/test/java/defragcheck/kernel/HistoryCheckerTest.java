@@ -68,6 +68,23 @@ class HistoryCheckerTest {
     }
 
     @Test
+    void aKeptTornBlockOfOlderWritesIsALostWriteNotForeignData() {
+        write(7, 1);
+        write(7, 2);
+        write(7, 3);
+        byte[] torn = BlockContent.of(7, 1);
+        System.arraycopy(BlockContent.of(7, 2), 0, torn, 0, 2048);
+        read(7, torn);
+        HistoryChecker.Report r = HistoryChecker.check(h);
+        assertEquals(1, r.violations().size());
+        assertTrue(r.violations().get(0).olderMix() && r.violations().get(0).ownData());
+        torn[3000] ^= 0x11;
+        read(7, torn);
+        HistoryChecker.Violation foreign = HistoryChecker.check(h).violations().get(1);
+        assertTrue(!foreign.ownData() || BlockContent.tornBetween(torn, 7, 1, 2));
+    }
+
+    @Test
     void afterACrashThePromisedWriteOrALaterOneIsAllowed() {
         write(1, 1);
         long promise = h.tick();
