@@ -35,6 +35,7 @@ public final class Main {
             case "image" -> defragcheck.cli.ImageCommand.run(rest, System.out, System.err);
             case "demo" -> defragcheck.cli.DemoCommand.run(rest, System.out, System.err);
             case "bench-conformance" -> defragcheck.conformance.ConformanceBenchmark.run(rest, System.out, System.err);
+            case "kernel" -> defragcheck.kernel.KernelCommand.run(rest, System.out, System.err);
             default -> {
                 System.err.println("defragcheck: unknown command '" + command + "' (--help lists the commands)");
                 yield 2;

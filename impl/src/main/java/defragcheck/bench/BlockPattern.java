@@ -49,6 +49,24 @@ public final class BlockPattern {
         return intact(b, f, l, g) ? Verdict.OK : Verdict.GARBAGE;
     }
 
+    /** The (file, logical block, generation) an intact block names in its header. */
+    public record Identity(long file, long lblock, long generation) {}
+
+    /** The identity of the 4 KiB at src's position if it is an intact self-describing block, else null (position unchanged). */
+    public static Identity identify(ByteBuffer src) {
+        ByteBuffer b = src.slice(src.position(), BLOCK).order(ByteOrder.LITTLE_ENDIAN);
+        if (b.getLong(0) != MAGIC) {
+            return null;
+        }
+        long f = b.getLong(8), l = b.getLong(16), g = b.getLong(24);
+        return intact(b, f, l, g) ? new Identity(f, l, g) : null;
+    }
+
+    /** Whether the 4 KiB at src's position is all zeros (position unchanged). */
+    public static boolean isZeroBlock(ByteBuffer src) {
+        return isZero(src.slice(src.position(), BLOCK).order(ByteOrder.LITTLE_ENDIAN));
+    }
+
     private static boolean intact(ByteBuffer b, long file, long lblock, long generation) {
         long x = seed(file, lblock, generation);
         for (int at = 32; at < BLOCK; at += 8) {

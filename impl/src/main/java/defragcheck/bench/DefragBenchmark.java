@@ -65,7 +65,7 @@ public final class DefragBenchmark {
                     image.defrag(Protocol.DECS), image.defrag(Protocol.LEGACY)));
             warmUp(contenders, o.chunks().get(0), out);
             env.put("warmup", "one untimed run of each JVM contender on the first layout");
-            Optional<String> noE4 = o.e4defrag() ? LoopExt4.unavailableReason() : Optional.of("disabled by --no-e4defrag");
+            Optional<String> noE4 = o.e4defrag() ? LoopFilesystem.unavailableReason() : Optional.of("disabled by --no-e4defrag");
             env.put("directIo", true).put("stagingBytes", DirectFile.MIB);
             E4defragLeg e4 = null;
             try {

@@ -12,10 +12,10 @@ public final class E4defragLeg implements Contender, AutoCloseable {
     public static final String NAME = "e4defrag";
     private static final long FILE_TAG = 0xE4;
 
-    private final LoopExt4 fs;
+    private final LoopFilesystem fs;
     private final long bytes;
 
-    private E4defragLeg(LoopExt4 fs, long bytes) {
+    private E4defragLeg(LoopFilesystem fs, long bytes) {
         this.fs = fs;
         this.bytes = bytes;
     }
@@ -23,7 +23,7 @@ public final class E4defragLeg implements Contender, AutoCloseable {
     /** Makes a loop ext4 in {@code dir} big enough for the layout of a {@code bytes} file plus its donor. */
     public static E4defragLeg create(Path dir, long bytes) throws IOException {
         long image = 3 * bytes + 256L * DirectFile.MIB;
-        return new E4defragLeg(LoopExt4.create(dir, image), bytes);
+        return new E4defragLeg(LoopFilesystem.create(dir, image), bytes);
     }
 
     @Override

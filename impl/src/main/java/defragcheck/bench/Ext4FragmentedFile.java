@@ -24,7 +24,7 @@ public final class Ext4FragmentedFile {
     private Ext4FragmentedFile() {}
 
     /** Creates {@code name} of {@code bytes} with {@code chunk}-byte extents, content BlockPattern(file, lb, generation); returns its path. */
-    public static Path build(LoopExt4 fs, String name, long bytes, int chunk, long file, long generation) throws IOException {
+    public static Path build(LoopFilesystem fs, String name, long bytes, int chunk, long file, long generation) throws IOException {
         if (chunk % BlockPattern.BLOCK != 0 || bytes % chunk != 0) {
             throw new IllegalArgumentException("chunk must be a multiple of 4 KiB dividing the file size: " + chunk);
         }

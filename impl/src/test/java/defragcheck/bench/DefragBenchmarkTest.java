@@ -38,7 +38,7 @@ class DefragBenchmarkTest {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         DefragBenchmark.Result r = DefragBenchmark.run(o, new PrintStream(text, true, StandardCharsets.UTF_8));
         String out = text.toString(StandardCharsets.UTF_8);
-        boolean e4 = !noE4defrag && LoopExt4.unavailableReason().isEmpty();
+        boolean e4 = !noE4defrag && LoopFilesystem.unavailableReason().isEmpty();
 
         assertTrue(r.allSound(), out);
         assertEquals(List.of("4K", "64K"), r.tables().stream().map(RoundTable::layout).toList());

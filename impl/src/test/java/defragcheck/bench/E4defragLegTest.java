@@ -16,7 +16,7 @@ class E4defragLegTest {
 
     @Test
     void fragmentsTheFileAsAskedAndE4defragKeepsItIntact() throws Exception {
-        assumeTrue(LoopExt4.unavailableReason().isEmpty(), () -> "loop ext4 unavailable: " + LoopExt4.unavailableReason().orElse(""));
+        assumeTrue(LoopFilesystem.unavailableReason().isEmpty(), () -> "loop ext4 unavailable: " + LoopFilesystem.unavailableReason().orElse(""));
         long bytes = 8L * DirectFile.MIB;
         Path home = dir.resolve("e4");
         Path image;

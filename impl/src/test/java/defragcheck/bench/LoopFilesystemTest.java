@@ -13,20 +13,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs as root with loop devices (here); skipped elsewhere. */
-class LoopExt4Test {
+class LoopFilesystemTest {
     @TempDir
     Path dir;
 
     @BeforeEach
     void needsRootAndLoop() {
-        assumeTrue(LoopExt4.unavailableReason().isEmpty(), () -> "loop ext4 unavailable: " + LoopExt4.unavailableReason().orElse(""));
+        assumeTrue(LoopFilesystem.unavailableReason().isEmpty(), () -> "loop ext4 unavailable: " + LoopFilesystem.unavailableReason().orElse(""));
     }
 
     @Test
     void closeUnmountsDetachesAndDeletes() throws IOException {
         Path home = dir.resolve("fs");
         Path image, mnt;
-        try (LoopExt4 fs = LoopExt4.create(home, 64L * DirectFile.MIB)) {
+        try (LoopFilesystem fs = LoopFilesystem.create(home, 64L * DirectFile.MIB)) {
             image = fs.image();
             mnt = fs.mountPoint();
             assertTrue(LoopDevices.mounted(mnt));
@@ -46,7 +46,7 @@ class LoopExt4Test {
     void aFailedBuildLeavesNoLoopDeviceBehind() throws IOException {
         Path home = dir.resolve("tiny");
         // 16 KiB attaches fine but is too small for mkfs.ext4: the failure comes after losetup.
-        IOException e = assertThrows(IOException.class, () -> LoopExt4.create(home, 16 * 1024));
+        IOException e = assertThrows(IOException.class, () -> LoopFilesystem.create(home, 16 * 1024));
         assertTrue(e.getMessage().contains("mkfs.ext4"), e.getMessage());
         assertFalse(LoopDevices.anyBackedBy(home.resolve("ext4.img")));
         assertFalse(Files.exists(home));

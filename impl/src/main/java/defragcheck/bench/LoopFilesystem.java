@@ -8,29 +8,62 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A fresh ext4 filesystem on an image file attached with {@code losetup --direct-io=on} and
- * mounted: the home of the e4defrag peer. It owns exactly the loop device {@code losetup -f --show}
- * returned and detaches only that one, on close and on any failure while being built.
+ * A fresh ext4 or XFS filesystem on an image file attached with {@code losetup --direct-io=on} and mounted: the
+ * home of the e4defrag peer and of the kernel drivers. It owns exactly the loop device {@code losetup -f --show}
+ * returned and detaches only that one, on close, on any failure while being built, and at JVM exit.
  */
-public final class LoopExt4 implements AutoCloseable {
-    private static final List<String> TOOLS = List.of("losetup", "mkfs.ext4", "mount", "umount", "e4defrag", "filefrag", "fallocate", "sync");
+public final class LoopFilesystem implements AutoCloseable {
+    private static final List<String> LOOP_TOOLS = List.of("losetup", "mount", "umount", "fallocate", "sync");
 
+    /** How to make and check one filesystem type. */
+    public enum Type {
+        EXT4("ext4.img", List.of("mkfs.ext4", "e4defrag", "filefrag", "e2fsck")),
+        XFS("xfs.img", List.of("mkfs.xfs", "xfs_db", "xfs_repair", "xfs_fsr"));
+
+        private final String imageName;
+        private final List<String> tools;
+
+        Type(String imageName, List<String> tools) {
+            this.imageName = imageName;
+            this.tools = tools;
+        }
+
+        public List<String> tools() {
+            return tools;
+        }
+
+        void format(String device) throws IOException {
+            if (this == EXT4) {
+                ExternalTool.run("mkfs.ext4", "-q", "-F", "-b", "4096", "-E", "lazy_itable_init=0,lazy_journal_init=0", device);
+            } else {
+                ExternalTool.run("mkfs.xfs", "-q", "-f", "-b", "size=4096", device);
+            }
+        }
+    }
+
+    private final Type type;
     private final Path dir;
     private final Path image;
     private final Path mountPoint;
     /** Unmounts and detaches even when the JVM is stopped by a signal, where finally blocks do not run. */
-    private final Thread onShutdown = new Thread(this::closeAtShutdown, "loop-ext4-cleanup");
+    private final Thread onShutdown = new Thread(this::closeAtShutdown, "loop-fs-cleanup");
     private String device;
     private boolean mounted;
 
-    private LoopExt4(Path dir) {
+    private LoopFilesystem(Type type, Path dir) {
+        this.type = type;
         this.dir = dir;
-        this.image = dir.resolve("ext4.img");
+        this.image = dir.resolve(type.imageName);
         this.mountPoint = dir.resolve("mnt");
     }
 
-    /** Why this machine cannot host the leg (not root, no loop devices, a tool missing), or empty if it can. */
+    /** Why this machine cannot host a loop ext4 (not root, no loop devices, a tool missing), or empty if it can. */
     public static Optional<String> unavailableReason() {
+        return unavailableReason(Type.EXT4);
+    }
+
+    /** Why this machine cannot host a loop filesystem of {@code type}, or empty if it can. */
+    public static Optional<String> unavailableReason(Type type) {
         if (!System.getProperty("os.name", "").toLowerCase().contains("linux")) {
             return Optional.of("not Linux");
         }
@@ -46,7 +79,9 @@ public final class LoopExt4 implements AutoCloseable {
         if (!Files.isWritable(Path.of("/dev/loop-control"))) {
             return Optional.of("/dev/loop-control is not writable");
         }
-        for (String tool : TOOLS) {
+        List<String> tools = new ArrayList<>(LOOP_TOOLS);
+        tools.addAll(type.tools);
+        for (String tool : tools) {
             if (!ExternalTool.onPath(tool)) {
                 return Optional.of(tool + " is not installed");
             }
@@ -54,16 +89,21 @@ public final class LoopExt4 implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** A loop ext4 of {@code imageBytes} in the new directory {@code dir}. */
+    public static LoopFilesystem create(Path dir, long imageBytes) throws IOException {
+        return create(Type.EXT4, dir, imageBytes);
+    }
+
     /** Writes an image of {@code imageBytes} in the new directory {@code dir}, attaches, formats and mounts it. */
-    public static LoopExt4 create(Path dir, long imageBytes) throws IOException {
+    public static LoopFilesystem create(Type type, Path dir, long imageBytes) throws IOException {
         Files.createDirectories(dir);
-        LoopExt4 fs = new LoopExt4(dir);
+        LoopFilesystem fs = new LoopFilesystem(type, dir);
         Runtime.getRuntime().addShutdownHook(fs.onShutdown);
         try {
             // Written through, not sparse: the host's first-write allocation must not be timed later.
             DirectFile.zeroFill(fs.image, imageBytes);
             fs.device = attach(fs.image);
-            ExternalTool.run("mkfs.ext4", "-q", "-F", "-b", "4096", "-E", "lazy_itable_init=0,lazy_journal_init=0", fs.device);
+            type.format(fs.device);
             Files.createDirectories(fs.mountPoint);
             fs.mount();
             return fs;
@@ -82,12 +122,14 @@ public final class LoopExt4 implements AutoCloseable {
         }
     }
 
-    private void mount() throws IOException {
+    /** Mounts the device again after {@link #unmount}. */
+    public void mount() throws IOException {
         ExternalTool.run("mount", "-o", "noatime", device, mountPoint.toString());
         mounted = true;
     }
 
-    private void umount() throws IOException {
+    /** Unmounts (every file of the filesystem must be closed); the loop device stays attached. */
+    public void unmount() throws IOException {
         if (mounted) {
             ExternalTool.run("umount", mountPoint.toString());
             mounted = false;
@@ -101,7 +143,7 @@ public final class LoopExt4 implements AutoCloseable {
      */
     private void umountEvenIfBusy() throws IOException {
         try {
-            umount();
+            unmount();
         } catch (IOException busy) {
             ExternalTool.run("umount", "--lazy", mountPoint.toString());
             mounted = false;
@@ -110,7 +152,7 @@ public final class LoopExt4 implements AutoCloseable {
 
     /** Unmounts and mounts again, which drops every cached page of the filesystem: the next access is cold. */
     public void remount() throws IOException {
-        umount();
+        unmount();
         mount();
     }
 
@@ -135,12 +177,21 @@ public final class LoopExt4 implements AutoCloseable {
         return Path.of("/sys/fs/ext4", Path.of(device).getFileName().toString(), "reserved_clusters");
     }
 
+    public Type type() {
+        return type;
+    }
+
     public Path mountPoint() {
         return mountPoint;
     }
 
     public Path image() {
         return image;
+    }
+
+    /** The loop device this object attached (e.g. /dev/loop3): the only device it ever writes or detaches. */
+    public String device() {
+        return device;
     }
 
     /** Whether the kernel reports direct I/O on for the loop device (it falls back silently otherwise). */
@@ -191,7 +242,7 @@ public final class LoopExt4 implements AutoCloseable {
         try {
             close();
         } catch (IOException e) {
-            System.err.println("loop ext4 cleanup at exit failed: " + e.getMessage());
+            System.err.println("loop filesystem cleanup at exit failed: " + e.getMessage());
         }
     }
 

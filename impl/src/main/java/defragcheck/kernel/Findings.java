@@ -1,0 +1,46 @@
+package defragcheck.kernel;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import defragcheck.conformance.ScheduleStep;
+
+/**
+ * Disagreements between the kernel and a model that forced schedules found and that are understood. They stay
+ * disagreements (the table says NO, the `kernel` command exits 1); naming them lets a test pin each one and fail
+ * on any other.
+ *
+ * <p>F1, found 2026-11-30 on 6.18: a write fault (MmapFault) on a block while a direct write to it is in flight.
+ * The spec's DioComplete drops the cached page and its mapping unconditionally. The kernel's post-write
+ * invalidation (kiocb_invalidate_post_direct_write, invalidate_inode_pages2_range) cannot drop a page that is
+ * dirty, so the page the fault filled before the data landed stays: later buffered reads return the value from
+ * before the direct write, and the mapping's error is set, so the next writeback or fsync fails with EIO
+ * (dmesg: "Page cache invalidation failure on direct I/O. Possible data corruption due to collision with
+ * buffered I/O!"). The spec's DioComplete comment excludes a buffered write or store racing a direct write, not
+ * a bare write fault.
+ */
+public final class Findings {
+    public static final String F1 = "F1: write fault during an in-flight direct write keeps a stale dirty page (spec DioComplete drops it)";
+
+    private Findings() {}
+
+    /** The known finding whose pattern {@code steps} contains, or null. */
+    static String match(List<ScheduleStep> steps) {
+        Set<Integer> inFlight = new HashSet<>();
+        for (ScheduleStep s : steps) {
+            switch (s.action()) {
+                case "DioSubmit" -> inFlight.add(s.lblock());
+                case "DioComplete" -> inFlight.remove(s.lblock());
+                case "MmapFault" -> {
+                    if (inFlight.contains(s.lblock())) {
+                        return F1;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return null;
+    }
+}

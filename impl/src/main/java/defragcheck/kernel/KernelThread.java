@@ -1,0 +1,100 @@
+package defragcheck.kernel;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+
+import defragcheck.kernel.sys.LibC;
+
+/**
+ * A thread that makes one blocking system call, and whether it is asleep in the kernel: the scheduler's way to
+ * see that a held direct write has reached its data transfer, or that an ioctl is waiting (for a lock or for
+ * inode_dio_wait), before it forces the next step.
+ */
+final class KernelThread {
+    interface Call {
+        Object run() throws IOException;
+    }
+
+    private final Thread thread;
+    private final AtomicReference<Object> result = new AtomicReference<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private volatile int tid;
+
+    private KernelThread(String name, Call call) {
+        this.thread = new Thread(() -> {
+            try {
+                tid = (int) LibC.C.syscall(LibC.SYS_GETTID, 0);
+                result.set(call.run());
+            } catch (IOException | RuntimeException e) {
+                failure.set(e);
+            }
+        }, name);
+        thread.setDaemon(true);
+    }
+
+    static KernelThread start(String name, Call call) {
+        KernelThread k = new KernelThread(name, call);
+        k.thread.start();
+        return k;
+    }
+
+    boolean finished() {
+        return !thread.isAlive();
+    }
+
+    /**
+     * Waits up to {@code millis} until the call sleeps uninterruptibly in the kernel (state D: a lock, a DIO wait,
+     * a userfault); false if it finished or never slept that long.
+     */
+    boolean awaitBlocked(long millis) throws IOException {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (System.nanoTime() < deadline) {
+            if (finished()) {
+                return false;
+            }
+            if (tid != 0 && state() == 'D') {
+                return true;
+            }
+            pause();
+        }
+        return false;
+    }
+
+    private char state() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/task/" + tid + "/stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2);
+        } catch (IOException e) {
+            return '?';
+        }
+    }
+
+    /** The call's result after it returns (up to {@code millis}); its exception is rethrown. */
+    Object join(long millis) throws IOException {
+        try {
+            thread.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        if (thread.isAlive()) {
+            throw new IOException(thread.getName() + " still blocked after " + millis + " ms");
+        }
+        Throwable t = failure.get();
+        if (t != null) {
+            throw t instanceof IOException io ? io : new IOException(t);
+        }
+        return result.get();
+    }
+
+    private static void pause() throws IOException {
+        try {
+            Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+}

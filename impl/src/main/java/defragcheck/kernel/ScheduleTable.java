@@ -1,0 +1,30 @@
+package defragcheck.kernel;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Rows of the forced-schedule table: model, seed, model verdict, kernel outcome, agree. */
+public final class ScheduleTable {
+    private ScheduleTable() {}
+
+    public static String header() {
+        return String.format("%-12s %5s %-28s %-9s %s", "model", "seed", "model verdict (final gens)", "agree", "kernel outcome");
+    }
+
+    public static String row(ScheduleOutcome o) {
+        String agree = !o.forced() ? "unforced" : o.agrees() ? "yes" : o.finding() != null ? "NO (" + o.finding().substring(0, 2) + ")" : "NO";
+        String kernel = !o.forced() ? o.unforced() : o.agrees() ? "same data; " + o.kernelOutcome()
+                : String.join("; ", o.disagreements());
+        return String.format("%-12s %5d %-28s %-9s %s", o.model(), o.seed(), o.modelVerdict() + " " + o.modelFinal(), agree, kernel);
+    }
+
+    public static String rows(List<ScheduleOutcome> outcomes) {
+        return outcomes.stream().map(ScheduleTable::row).collect(Collectors.joining("\n"));
+    }
+
+    /** A row plus the schedule itself, to reproduce it. */
+    public static String detail(ScheduleOutcome o) {
+        return row(o) + "\n  schedule: " + o.schedule() + "\n  kernel: " + o.kernelOutcome()
+                + (o.finding() == null ? "" : "\n  known: " + o.finding());
+    }
+}

@@ -1,0 +1,27 @@
+package defragcheck.kernel;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import defragcheck.bench.LoopFilesystem;
+import defragcheck.harness.ProjectRoot;
+
+/** What the kernel tests share: the skip rule (root, loop devices, the filesystem's tools) and the workspace. */
+final class KernelTests {
+    private KernelTests() {}
+
+    static void assumeLoop(LoopFilesystem.Type type) {
+        var why = LoopFilesystem.unavailableReason(type);
+        assumeTrue(why.isEmpty(), () -> "loop " + type.name().toLowerCase() + " unavailable: " + why.orElse(""));
+    }
+
+    static Path base() {
+        return ProjectRoot.get().resolve("target").resolve("kernel");
+    }
+
+    static Path newRun() throws IOException {
+        return KernelWorkspace.newRun(base());
+    }
+}

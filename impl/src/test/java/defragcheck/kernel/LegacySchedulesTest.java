@@ -1,0 +1,78 @@
+package defragcheck.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import defragcheck.bench.LoopFilesystem;
+import defragcheck.conformance.Models;
+import defragcheck.conformance.SpecModel;
+
+/** LegacyNoDax's behaviours forced on the real ext4 MOVE_EXT (root + loop devices; skipped elsewhere). */
+class LegacySchedulesTest {
+    private static Path run;
+    private static LoopFilesystem fs;
+
+    @BeforeAll
+    static void filesystem() throws IOException {
+        KernelTests.assumeLoop(LoopFilesystem.Type.EXT4);
+        run = KernelTests.newRun();
+        fs = LoopFilesystem.create(LoopFilesystem.Type.EXT4, run.resolve("ext4"), 64L << 20);
+    }
+
+    @AfterAll
+    static void cleanUp() throws IOException {
+        if (fs != null) {
+            fs.close();
+        }
+        if (run != null) {
+            KernelWorkspace.removeRun(run);
+        }
+    }
+
+    @Test
+    void kernelAgreesWithTheModelOnEveryForcedSchedule() throws IOException {
+        SpecModel spec = SpecModel.load(Models.named(LegacySchedules.MODEL));
+        List<ScheduleOutcome> outcomes = new LegacySchedules(fs).run(spec, 1, 16);
+        outcomes.forEach(o -> System.out.println(ScheduleTable.row(o)));
+        List<ScheduleOutcome> forced = outcomes.stream().filter(ScheduleOutcome::forced).toList();
+        assertTrue(forced.size() >= outcomes.size() / 2, () -> "too few schedules forced:\n" + ScheduleTable.rows(outcomes));
+        // A disagreement fails this test unless it is a known finding, which f1... below pins (it stays a NO in the table).
+        String disagreements = forced.stream().filter(o -> !o.agrees() && o.finding() == null).map(ScheduleTable::detail)
+                .collect(Collectors.joining("\n"));
+        assertTrue(disagreements.isEmpty(), () -> "kernel and model disagree:\n" + disagreements);
+        assertTrue(forced.stream().anyMatch(o -> o.kernelOutcome().contains("blocked behind the held DIO")),
+                () -> "no schedule made MOVE_EXT wait for a held direct write:\n" + ScheduleTable.rows(outcomes));
+    }
+
+    /** A direct write held, MOVE_EXT issued (it must wait), a mapped page stored to meanwhile, then the write completes. */
+    @Test
+    void moveExtWaitsForAHeldDirectWriteAndKeepsEveryWrite() throws IOException {
+        SpecModel spec = SpecModel.load(Models.named(LegacySchedules.MODEL));
+        List<SpecModel.Step> walk = LegacySchedules.follow(spec, List.of("MmapFault(\"orig\", 2)", "DioSubmit(\"orig\", 1)",
+                "LockInodes", "LockInodes", "MmapStore(\"orig\", 2)", "Writeback(<<\"orig\", 2>>)", "DioComplete", "DrainDio",
+                "MovePage", "MovePage", "Unlock"));
+        ScheduleOutcome o = new LegacySchedules(fs).force(spec, 0, walk);
+        System.out.println(ScheduleTable.detail(o));
+        assertTrue(o.forced() && o.kernelOutcome().contains("blocked behind the held DIO"), () -> ScheduleTable.detail(o));
+        assertTrue(o.agrees(), () -> ScheduleTable.detail(o));
+    }
+
+    /** Finding F1 ({@link Findings}): still reproduces on this kernel; if the kernel ever agrees, drop the finding. */
+    @Test
+    void f1WriteFaultDuringADirectWriteLeavesAStalePage() throws IOException {
+        SpecModel spec = SpecModel.load(Models.named(LegacySchedules.MODEL));
+        List<SpecModel.Step> walk = LegacySchedules.follow(spec, List.of("DioSubmit(\"orig\", 1)", "MmapFault(\"orig\", 1)",
+                "DioComplete", "ReadFill(\"orig\", 1)", "LockInodes", "LockInodes", "DrainDio", "MovePage", "MovePage", "Unlock"));
+        ScheduleOutcome o = new LegacySchedules(fs).force(spec, 0, walk);
+        System.out.println(ScheduleTable.detail(o));
+        assertTrue(o.forced() && !o.agrees() && Findings.F1.equals(o.finding()), () -> ScheduleTable.detail(o));
+    }
+}
