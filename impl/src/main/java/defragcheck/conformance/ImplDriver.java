@@ -67,7 +67,8 @@ public final class ImplDriver {
             boolean ilockFree = guards.writerEnabled("MmapFault", ino, s);
             for (int lb = 1; lb <= c.lblocks(); lb++) {
                 int l = lb;
-                if (writesLeft && rwsemFree && !c.dax() && c.writers().contains("buffered")) {
+                boolean uncontended = ImplGuards.keepsContract("BufferedWrite", ino, lb - 1, s);
+                if (writesLeft && rwsemFree && uncontended && !c.dax() && c.writers().contains("buffered")) {
                     ops.add(new Op("BufferedWrite " + f + " " + lb, () -> rig.bufferedWrite(f, l)));
                 }
                 if (writesLeft && rwsemFree && c.dax() && (c.writers().contains("buffered") || c.writers().contains("direct"))) {
@@ -76,7 +77,7 @@ public final class ImplDriver {
                 if (writesLeft && rwsemFree && c.writers().contains("direct") && !c.dax()) {
                     ops.add(new Op("DioSubmit " + f + " " + lb, () -> rig.dioSubmit(f, l)));
                 }
-                if (writesLeft && c.writers().contains("mmap")) {
+                if (writesLeft && (uncontended || c.dax()) && c.writers().contains("mmap")) {
                     String mmap = c.dax() ? "Dax" : "Mmap";
                     AbstractState.Mapping pte = s.pte().get(new PageKey(ino, lb - 1));
                     if (ilockFree && (pte == null || !pte.writable())) { // the CPU faults only without a writable pte

@@ -63,6 +63,17 @@ public final class ModelVariant {
         return write(base, name, definitions.strip(), Files.readString(base.cfg()), base.name() + " on " + to + " instead of " + from);
     }
 
+    /** {@code base} with the definition {@code name} replaced by {@code by} (a cfg line {@code name <- by}). */
+    public static Model withOverride(Model base, String name, String by) throws IOException {
+        String cfg = Files.readString(base.cfg());
+        Matcher m = Pattern.compile("(?m)^CONSTANTS?[ \\t]*\\R").matcher(cfg);
+        if (!m.find()) {
+            throw new IllegalArgumentException(base.cfg() + ": no CONSTANTS section");
+        }
+        cfg = cfg.substring(0, m.end()) + "    " + name + " <- " + by + "\n" + cfg.substring(m.end());
+        return write(base, base.name() + "_" + by, "EXTENDS " + base.module(), cfg, base.name() + " with " + name + " <- " + by);
+    }
+
     private static Model write(Model base, String name, String body, String cfg, String what) throws IOException {
         Path dir = Models.imageDir().resolve("variants");
         Files.createDirectories(dir);

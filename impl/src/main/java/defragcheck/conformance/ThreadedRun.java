@@ -207,7 +207,8 @@ public final class ThreadedRun implements StepHook {
         if (step.actor().chars().allMatch(Character::isDigit)) {
             return guards.defragEnabled(rig.mover(Integer.parseInt(step.actor())), s);
         }
-        return guards.writerEnabled(step.action().name(), step.ino(), s);
+        return guards.writerEnabled(step.action().name(), step.ino(), s)
+                && ImplGuards.keepsContract(step.action().name(), step.ino(), step.lblock(), s);
     }
 
     /** Maps and records a state; a write's payload gets the next spec write number when it first appears. */

@@ -17,11 +17,12 @@ import defragcheck.conformance.ScheduleStep;
  * dirty, so the page the fault filled before the data landed stays: later buffered reads return the value from
  * before the direct write, and the mapping's error is set, so the next writeback or fsync fails with EIO
  * (dmesg: "Page cache invalidation failure on direct I/O. Possible data corruption due to collision with
- * buffered I/O!"). The spec's DioComplete comment excludes a buffered write or store racing a direct write, not
- * a bare write fault.
+ * buffered I/O!"). The spec therefore states the users' contract this race breaks (Environment.tla,
+ * Uncontended); its behaviours never contain the schedule, and the F1 test forces it on a model whose cfg drops the
+ * contract, where the spec's DioComplete drops the page and the kernel keeps it.
  */
 public final class Findings {
-    public static final String F1 = "F1: write fault during an in-flight direct write keeps a stale dirty page (spec DioComplete drops it)";
+    public static final String F1 = "F1: write fault during an in-flight direct write keeps a stale dirty page (outside the users' contract, Uncontended)";
 
     private Findings() {}
 

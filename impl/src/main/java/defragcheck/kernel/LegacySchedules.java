@@ -22,7 +22,7 @@ import defragcheck.kernel.sys.SysCallException;
 import tlc2.tool.TLCState;
 
 /**
- * Behaviours of the TLC model LegacyNoDax forced on ext4's legacy EXT4_IOC_MOVE_EXT (kernel 6.18), step by step.
+ * Behaviours of the TLC model LegacyNoDaxImpl (origs only, buffered readers) forced on ext4's legacy EXT4_IOC_MOVE_EXT (kernel 6.18), step by step.
  * Each behaviour is a random walk over TLC's successors ({@link SpecModel#successors}) under {@link ForceablePolicy},
  * mapped by action name and parameters only:
  * <ul>
@@ -40,7 +40,7 @@ import tlc2.tool.TLCState;
  * read buffered and O_DIRECT, after drop_caches and after a remount: each read must be the model's final value.
  */
 public final class LegacySchedules {
-    public static final String MODEL = "LegacyNoDax";
+    public static final String MODEL = "LegacyNoDaxImpl";
     private static final int MAX_STEPS = 60;
     private static final int BLOCKS = 2;
     private static final long WAIT_MILLIS = 10_000;
