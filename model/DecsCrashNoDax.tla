@@ -10,8 +10,8 @@
 \* old or all new blocks.
 \* Bounds: 2 blocks per file (the least where a swap can be half done), 2
 \* writes, 1 crash.
-\* Run once with 3 writes: no violation, 179,455 distinct states (1,060,758
-\* total), depth 24, 118 s with 1 worker.
+\* Run once with 3 writes: no violation, 165,771 distinct states (958,032
+\* total), depth 25, 62 s with 1 worker.
 EXTENDS DecsCrash
 
 OrigDonor == <<"orig", "donor">>                      \* inode-address order
