@@ -9,6 +9,12 @@
 \* block 3. Power fails before the checkpoint. Recovery skips the committed
 \* record: the orig maps its old block 1 again, which holds Zero. The fsynced
 \* write 1 is lost.
+\* DecsCrashNoReplayCause.cfg names the structural cause, with the checkpoint
+\* writing each inode's map home in its own device write (14 states): the swap
+\* commits, the checkpoint writes the orig's new map home, power fails before
+\* the donor's; recovery without replay mounts the home maps as they are, and
+\* both files map blocks 3 and 4 (Conservation), which replaying the still
+\* committed record would have repaired.
 \* Bounds: 2 blocks per file, 1 write (the one fsync must keep), 1 crash.
 EXTENDS DecsCrash
 
