@@ -2,8 +2,8 @@ package defragcheck.impl.fs;
 
 /**
  * Test-only: removes one part of the crash-safety protocol, so the crash exploration can show that it finds the
- * resulting bugs (that it has teeth). Never set in production use. The spec's {@code CrashOmit} values "barrier",
- * "intent" and "replay" (spec/DefragCrash.tla), in the same order.
+ * resulting bugs (that it has teeth). Never set in production use. The crash ablation models of spec/DecsCrash.tla,
+ * in the same order: DecsCrashNoBarrier, DecsCrashNoIntent, DecsCrashNoReplay.
  */
 public enum CrashAblation {
     /** Commit records are written without the flush that makes the intent and the copied data durable first. */
