@@ -181,7 +181,7 @@ public final class KernelCommand {
                 }
             }
         }
-        out.println(String.format("%-12s %5s %-28s %-9s %s", "LegacyDax", "-", "violates NoExposure", "unforced",
+        out.println(String.format("%-19s %5s %-28s %-9s %s", "LegacyDax", "-", "violates NoExposure", "unforced",
                 "counterexample needs DAX: loop devices refuse dax=always, and MOVE_EXT refuses DAX inodes (EOPNOTSUPP) since 4.5"));
         long forced = outcomes.stream().filter(ScheduleOutcome::forced).count();
         long agree = outcomes.stream().filter(ScheduleOutcome::agrees).count();
