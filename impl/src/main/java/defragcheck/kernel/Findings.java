@@ -26,7 +26,7 @@ public final class Findings {
      * F2, found 2026-11-30 on 6.18 ({@link XfsSchedules#swapextWithHeldDirectWrite}): XfsFsrDirectTicking's writer is an
      * async O_DIRECT write whose bio is in flight after it dropped IOLOCK; SWAPEXT then swaps without waiting
      * (xfs_swap_extents has no inode_dio_wait). The rig holds a synchronous O_DIRECT pwrite at its data transfer
-     * (userfaultfd), which keeps IOLOCK shared, so SWAPEXT sleeps in its exclusive IOLOCK (state D) until the write
+     * (userfaultfd), which keeps IOLOCK (i_rwsem) shared, so SWAPEXT sleeps in lock_two_nondirectories (state D) until the write
      * is released. The write then lands in the target's old block 1 before the swap, the freshness check passes
      * (its timestamp moved before the sample) and the swap gives that block to the temp: the acknowledged write is
      * lost all the same, as the model says. The step order differs (DioComplete inside SWAPEXT), not the verdict.

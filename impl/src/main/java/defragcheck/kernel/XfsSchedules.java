@@ -239,7 +239,12 @@ public final class XfsSchedules {
             }
             if (!t.finished()) {
                 boolean d = t.awaitBlocked(100);
-                disagreements.add(what + " blocked" + (d ? " (state D)" : "") + " while the direct write was held, until its release");
+                // Where it sleeps, to tell a lock from a DIO wait: the first frames that are not the scheduler's.
+                String where = String.join(" <- ", t.kernelStack().stream()
+                        .filter(f -> !f.matches("^(__schedule|schedule|schedule_preempt_disabled|rwsem_down.*|__down.*|down_.*|.*_slowpath)$"))
+                        .limit(3).toList());
+                disagreements.add(what + " blocked" + (d ? " (state D)" : "") + " while the direct write was held, until its release"
+                        + (where.isEmpty() ? "" : " [in " + where + "]"));
                 kernel.add(what + " blocked until the held write was released");
                 release();
             }
