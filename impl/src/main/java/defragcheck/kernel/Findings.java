@@ -22,6 +22,16 @@ import defragcheck.conformance.ScheduleStep;
  * contract, where the spec's DioComplete drops the page and the kernel keeps it.
  */
 public final class Findings {
+    /**
+     * F2, found 2026-11-30 on 6.18 ({@link XfsSchedules#swapextWithHeldDirectWrite}): XfsFsrDirectTicking's writer is an
+     * async O_DIRECT write whose bio is in flight after it dropped IOLOCK; SWAPEXT then swaps without waiting
+     * (xfs_swap_extents has no inode_dio_wait). The rig holds a synchronous O_DIRECT pwrite at its data transfer
+     * (userfaultfd), which keeps IOLOCK (i_rwsem) shared, so SWAPEXT sleeps in lock_two_nondirectories (state D) until the write
+     * is released. The write then lands in the target's old block 1 before the swap, the freshness check passes
+     * (its timestamp moved before the sample) and the swap gives that block to the temp: the acknowledged write is
+     * lost all the same, as the model says. The step order differs (DioComplete inside SWAPEXT), not the verdict.
+     */
+    public static final String F2 = "F2: SWAPEXT waits for a held synchronous direct write's IOLOCK (the model's async writer has dropped it); the write is lost all the same";
     public static final String F1 = "F1: write fault during an in-flight direct write keeps a stale dirty page (outside the users' contract, Uncontended)";
 
     private Findings() {}
@@ -43,5 +53,11 @@ public final class Findings {
             }
         }
         return null;
+    }
+
+    /** The known finding a forced XFS schedule of {@code model} with these {@code disagreements} shows, or null. */
+    static String matchXfs(String model, List<String> disagreements) {
+        boolean onlyWaited = !disagreements.isEmpty() && disagreements.stream().allMatch(d -> d.startsWith("SWAPEXT blocked"));
+        return model.equals("XfsFsrDirectTicking") && onlyWaited ? F2 : null;
     }
 }

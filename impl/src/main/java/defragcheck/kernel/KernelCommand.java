@@ -17,8 +17,8 @@ import defragcheck.conformance.SpecModel;
  * {@code kernel}: drives the real kernel on loop-mounted ext4 and XFS images. A free-running workload per
  * protocol (writers, readers and a defrag loop, the history checked against the user-level guarantee, then
  * drop_caches, remount, a shutdown in the middle of a defrag, fsck), then LegacyNoDax's behaviours forced on
- * ext4's MOVE_EXT step by step. Prints one table per part. Exit 0: every check held and kernel and model agreed;
- * 1: a violation or a disagreement; 2: bad input (options, not root, no loop device, a missing tool, a work
+ * ext4's MOVE_EXT step by step, and the XFS models' counterexamples forced on COMMIT_RANGE and SWAPEXT. Prints
+ * one table per part. Exit 0: every check held and kernel and model agreed; 1: a violation or a disagreement; 2: bad input (options, not root, no loop device, a missing tool, a work
  * directory on a filesystem that cannot back a loop device).
  */
 public final class KernelCommand {
@@ -144,8 +144,9 @@ public final class KernelCommand {
             if (o.only().orElse(LoopFilesystem.Type.EXT4) == LoopFilesystem.Type.EXT4) {
                 allOk &= schedules(o, run, out);
             }
-            out.println();
-            out.println("XFS protocols: no model of SWAPEXT, EXCHANGE_RANGE or COMMIT_RANGE exists yet, so no forced XFS schedules.");
+            if (o.only().orElse(LoopFilesystem.Type.XFS) == LoopFilesystem.Type.XFS) {
+                allOk &= xfsSchedules(run, out);
+            }
             out.println(allOk ? "kernel: every check held" : "kernel: violations or disagreements above");
             return allOk ? 0 : 1;
         } finally {
@@ -181,12 +182,35 @@ public final class KernelCommand {
                 }
             }
         }
-        out.println(String.format("%-12s %5s %-28s %-9s %s", "LegacyDax", "-", "violates NoExposure", "unforced",
+        out.println(String.format("%-19s %5s %-28s %-9s %s", "LegacyDax", "-", "violates NoExposure", "unforced",
                 "counterexample needs DAX: loop devices refuse dax=always, and MOVE_EXT refuses DAX inodes (EOPNOTSUPP) since 4.5"));
         long forced = outcomes.stream().filter(ScheduleOutcome::forced).count();
         long agree = outcomes.stream().filter(ScheduleOutcome::agrees).count();
         out.println(forced + " of " + outcomes.size() + " schedules forced, " + agree + " agree, " + (forced - agree) + " disagree"
                 + (outcomes.stream().anyMatch(x -> x.finding() != null) ? "; known: " + Findings.F1 : ""));
+        return forced == agree;
+    }
+
+    /** The XFS models' counterexamples (and XfsCommitNoDaxNoDio's refusal) forced step by step ({@link XfsSchedules}). */
+    private static boolean xfsSchedules(Path run, PrintStream out) throws IOException {
+        out.println();
+        out.println("Forced schedules: XFS models' counterexamples on XFS_IOC_START_COMMIT/COMMIT_RANGE and XFS_IOC_SWAPEXT (held O_DIRECT write = synchronous pwrite on a userfaultfd page)");
+        out.println(ScheduleTable.header());
+        List<ScheduleOutcome> outcomes;
+        try (LoopFilesystem fs = LoopFilesystem.create(LoopFilesystem.Type.XFS, run.resolve("xfs-schedules"), 320L << 20)) {
+            XfsFeatures.enableExchangeRange(fs);
+            outcomes = new XfsSchedules(fs).all(20);
+        }
+        for (ScheduleOutcome so : outcomes) {
+            out.println(ScheduleTable.row(so));
+            out.println("  schedule: " + so.schedule());
+            if (so.finding() != null) {
+                out.println("  known: " + so.finding());
+            }
+        }
+        long forced = outcomes.stream().filter(ScheduleOutcome::forced).count();
+        long agree = outcomes.stream().filter(ScheduleOutcome::agrees).count();
+        out.println(forced + " of " + outcomes.size() + " XFS schedules forced, " + agree + " agree, " + (forced - agree) + " disagree");
         return forced == agree;
     }
 }

@@ -62,6 +62,16 @@ final class KernelThread {
         return false;
     }
 
+    /** The call's kernel stack while it sleeps (/proc/.../stack, root only), innermost first; empty if unreadable. */
+    java.util.List<String> kernelStack() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/task/" + tid + "/stack")).stream()
+                    .map(l -> l.replaceAll("^\\[<[0-9a-f]+>\\] ", "").replaceAll("\\+0x.*$", "")).toList();
+        } catch (IOException e) {
+            return java.util.List.of();
+        }
+    }
+
     private char state() {
         try {
             String stat = Files.readString(Path.of("/proc/self/task/" + tid + "/stat"));

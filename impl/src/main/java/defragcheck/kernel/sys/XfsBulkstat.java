@@ -20,7 +20,14 @@ public final class XfsBulkstat {
 
     /** The raw bstat record of {@code file}, asked through the filesystem of {@code anyFd}. */
     public static byte[] sample(Fd anyFd, Path file) throws IOException {
-        long ino = (Long) Files.getAttribute(file, "unix:ino");
+        return sample(anyFd, (Long) Files.getAttribute(file, "unix:ino"));
+    }
+
+    /**
+     * The raw bstat record of inode {@code ino}. Unlike {@link #sample(Fd, Path)} no stat comes first: a stat
+     * marks ctime queried, so the next change would get a fine-grained timestamp, which a same-tick race must avoid.
+     */
+    public static byte[] sample(Fd anyFd, long ino) throws SysCallException {
         Memory lastip = new Memory(8);
         lastip.setLong(0, ino);
         Memory out = new Memory(BSTAT_SIZE);
