@@ -32,19 +32,6 @@ final class ImplGuards {
         };
     }
 
-    /**
-     * The users' contract of the spec (Environment.tla, Uncontended): no buffered write, fault or store to a block while
-     * a direct write to it is in flight. Not a wait of the implementation: the test's users keep the contract, as the
-     * spec's users do (the kernel leaves such a race undefined and loses the write, kernel finding F1).
-     */
-    static boolean keepsContract(String action, int ino, long lblock, AbstractState s) {
-        boolean dirtiesThePage = switch (action) {
-            case "BufferedWrite", "MmapFault", "MmapStore" -> true;
-            default -> false;
-        };
-        return !dirtiesThePage || s.dio().stream().noneMatch(d -> d.ino() == ino && d.lblock() == lblock);
-    }
-
     boolean defragEnabled(MoveExtents m, AbstractState s) {
         String step = m.step();
         ModelConstants.Defrag df = rig.constants().defrags().get(Integer.parseInt(m.id()) - 1);

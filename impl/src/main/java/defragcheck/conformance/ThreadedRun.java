@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,6 +47,7 @@ public final class ThreadedRun implements StepHook {
     private final Condition stepped = turn.newCondition();
     private final List<TLCState> states = Collections.synchronizedList(new ArrayList<>());
     private final Map<Long, Integer> writeNumbers = new HashMap<>();
+    private final Map<PageKey, Semaphore> blockPermits = new ConcurrentHashMap<>(); // see users(f, lb)
     private volatile Throwable failure;
 
     private ThreadedRun(SpecModel spec, ImplRig rig) {
@@ -69,7 +72,7 @@ public final class ThreadedRun implements StepHook {
         AtomicLong payloads = new AtomicLong();
         AtomicInteger running = new AtomicInteger(writers + rig.movers().size());
         AtomicInteger writing = new AtomicInteger(writers);
-        ConcurrentLinkedQueue<DirectIo.DioRecord> bios = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<InFlight> bios = new ConcurrentLinkedQueue<>();
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < writers; w++) {
             Random rnd = new Random(seed * 31 + w);
@@ -86,9 +89,13 @@ public final class ThreadedRun implements StepHook {
         // i_rwsem while its write is in flight and the defrag drains it.
         threads.add(actor("end_io", null, () -> {
             while (writing.get() > 0 || !bios.isEmpty()) {
-                DirectIo.DioRecord r = bios.poll();
+                InFlight r = bios.poll();
                 if (r != null) {
-                    rig.fs().direct().complete(r);
+                    try {
+                        rig.fs().direct().complete(r.bio());
+                    } finally {
+                        r.block().release();
+                    }
                 } else {
                     LockSupport.parkNanos(200_000);
                 }
@@ -147,7 +154,7 @@ public final class ThreadedRun implements StepHook {
 
     /** A writer: random buffered/direct/mmap writes (within the model's write budget), cache fills and reads. */
     private void writer(String name, Random rnd, int ops, AtomicInteger tickets, AtomicLong payloads,
-            ConcurrentLinkedQueue<DirectIo.DioRecord> bios) throws IOException {
+            ConcurrentLinkedQueue<InFlight> bios) throws IOException {
         ModelConstants c = rig.constants();
         List<String> users = new ArrayList<>(c.userFiles());
         for (int i = 0; i < ops; i++) {
@@ -159,23 +166,51 @@ public final class ThreadedRun implements StepHook {
                     rig.fs().buffered().readFill(name, f, lb);
                 }
                 rig.fs().buffered().read(name, f, lb);
-            } else if (tickets.getAndDecrement() > 0) {
-                String writer = c.writers().stream().toList().get(kind % c.writers().size());
-                byte[] data = BlockPayload.encode(f.ino(), lb, 2, payloads.incrementAndGet());
-                switch (writer) {
-                    case "direct" -> {
-                        if (c.dax()) {
-                            rig.fs().buffered().write(name, f, lb, data); // ext4_dax_write_iter
-                        } else {
-                            bios.add(rig.fs().direct().submit(name, f, lb, data));
-                        }
+            } else {
+                Semaphore block = users(f, lb);
+                if (!block.tryAcquire()) {
+                    continue; // a direct write to this block is in flight, or another user writes it: do something else
+                }
+                boolean handedToTheBio = false;
+                try {
+                    if (tickets.getAndDecrement() <= 0) {
+                        continue;
                     }
-                    case "mmap" -> rig.fs().mmap().write(name, f, lb, data);
-                    default -> rig.fs().buffered().write(name, f, lb, data);
+                    String writer = c.writers().stream().toList().get(kind % c.writers().size());
+                    byte[] data = BlockPayload.encode(f.ino(), lb, 2, payloads.incrementAndGet());
+                    switch (writer) {
+                        case "direct" -> {
+                            if (c.dax()) {
+                                rig.fs().buffered().write(name, f, lb, data); // ext4_dax_write_iter
+                            } else {
+                                bios.add(new InFlight(rig.fs().direct().submit(name, f, lb, data), block));
+                                handedToTheBio = true;
+                            }
+                        }
+                        case "mmap" -> rig.fs().mmap().write(name, f, lb, data);
+                        default -> rig.fs().buffered().write(name, f, lb, data);
+                    }
+                } finally {
+                    if (!handedToTheBio) {
+                        block.release();
+                    }
                 }
             }
         }
     }
+
+    /**
+     * The users' contract of the spec (Environment.tla, Uncontended): no buffered write, fault or store to a block while
+     * a direct write to it is in flight (the kernel loses such a write, kernel finding F1). The users keep it among
+     * themselves with one permit per block, held across a page-cache write and from a direct write's submission to its
+     * completion; the implementation's steps are never held up for it.
+     */
+    private Semaphore users(Inode f, long lb) {
+        return blockPermits.computeIfAbsent(new PageKey(f.ino(), lb), k -> new Semaphore(1));
+    }
+
+    /** A direct write in flight and the block permit its completion gives back. */
+    private record InFlight(DirectIo.DioRecord bio, Semaphore block) {}
 
     @Override
     public void before(Step step) {
@@ -207,8 +242,7 @@ public final class ThreadedRun implements StepHook {
         if (step.actor().chars().allMatch(Character::isDigit)) {
             return guards.defragEnabled(rig.mover(Integer.parseInt(step.actor())), s);
         }
-        return guards.writerEnabled(step.action().name(), step.ino(), s)
-                && ImplGuards.keepsContract(step.action().name(), step.ino(), step.lblock(), s);
+        return guards.writerEnabled(step.action().name(), step.ino(), s);
     }
 
     /** Maps and records a state; a write's payload gets the next spec write number when it first appears. */

@@ -139,9 +139,9 @@ public final class FreeRun {
         long end = System.nanoTime() + millis * 1_000_000;
         try {
             while (System.nanoTime() < end) {
-                sleep(Math.min(BUSY_MILLIS, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+                KernelThread.sleep(Math.min(BUSY_MILLIS, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
                 quiet = true;
-                sleep(QUIET_MILLIS);
+                KernelThread.sleep(QUIET_MILLIS);
                 quiet = false;
             }
         } finally {
@@ -265,7 +265,7 @@ public final class FreeRun {
     private CrashCheck crashMidDefrag(LoopFilesystem fs, TestFile file, Path mnt) throws IOException {
         file.open(false);
         List<Thread> threads = startRace(file, mnt, false);
-        sleep(200);
+        KernelThread.sleep(200);
         long promise = history.tick();
         file.buffered().fsync();
         boolean mid = awaitDefragUnderWay();
@@ -317,14 +317,5 @@ public final class FreeRun {
     private long progress() {
         return stats.passes.get() + stats.moves.get() + stats.blocksMoved.get()
                 + stats.refusals().values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    private static void sleep(long millis) throws IOException {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
     }
 }

@@ -57,7 +57,7 @@ final class KernelThread {
             if (tid != 0 && state() == 'D') {
                 return true;
             }
-            pause();
+            sleep(1);
         }
         return false;
     }
@@ -99,9 +99,10 @@ final class KernelThread {
         return result.get();
     }
 
-    private static void pause() throws IOException {
+    /** Sleeps {@code millis}; an interrupt ends the run as an IOException (the kernel callers' one failure type). */
+    static void sleep(long millis) throws IOException {
         try {
-            Thread.sleep(1);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

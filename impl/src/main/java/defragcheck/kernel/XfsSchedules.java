@@ -235,7 +235,7 @@ public final class XfsSchedules {
             KernelThread t = KernelThread.start("xfs-" + what, call);
             long deadline = System.currentTimeMillis() + GRACE_MILLIS;
             while (!t.finished() && System.currentTimeMillis() < deadline) {
-                sleep(5);
+                KernelThread.sleep(5);
             }
             if (!t.finished()) {
                 boolean d = t.awaitBlocked(100);
@@ -322,15 +322,6 @@ public final class XfsSchedules {
                     Files.deleteIfExists(file.path());
                 }
             }
-        }
-    }
-
-    private static void sleep(long millis) throws IOException {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
         }
     }
 }

@@ -24,4 +24,17 @@ final class KernelTests {
     static Path newRun() throws IOException {
         return KernelWorkspace.newRun(base());
     }
+
+    /** Unmounts and detaches {@code fs}, then removes the run's directory, also when the unmount fails. */
+    static void release(LoopFilesystem fs, Path run) throws IOException {
+        try {
+            if (fs != null) {
+                fs.close();
+            }
+        } finally {
+            if (run != null) {
+                KernelWorkspace.removeRun(run);
+            }
+        }
+    }
 }

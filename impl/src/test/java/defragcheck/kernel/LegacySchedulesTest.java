@@ -31,12 +31,7 @@ class LegacySchedulesTest {
 
     @AfterAll
     static void cleanUp() throws IOException {
-        if (fs != null) {
-            fs.close();
-        }
-        if (run != null) {
-            KernelWorkspace.removeRun(run);
-        }
+        KernelTests.release(fs, run);
     }
 
     @Test

@@ -26,15 +26,7 @@ class XfsSchedulesTest {
 
     @AfterAll
     static void cleanUp() throws IOException {
-        try {
-            if (fs != null) {
-                fs.close();
-            }
-        } finally {
-            if (run != null) {
-                KernelWorkspace.removeRun(run);
-            }
-        }
+        KernelTests.release(fs, run);
     }
 
     /** XfsCommitNoDax: the write's timestamp moved before START_COMMIT's sample, its data after the copy: lost. */
