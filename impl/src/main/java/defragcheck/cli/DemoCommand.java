@@ -73,7 +73,10 @@ public final class DemoCommand {
             return 2;
         }
         Leftovers.removeOrphans(dir, IMAGE_PREFIX); // images of demo runs that were killed
-        try (OwnedFile image = new OwnedFile(Files.createTempFile(dir, Leftovers.owned(IMAGE_PREFIX), ".img"))) {
+        // Owned (its removal hooked) before it exists: an interrupt right after the creation must not leave it.
+        Path path = dir.resolve(Leftovers.name(IMAGE_PREFIX) + ".img");
+        try (OwnedFile image = new OwnedFile(path)) {
+            Files.createFile(path);
             boolean shown = demo(image.path(), out);
             if (keep) {
                 image.keep();

@@ -13,7 +13,10 @@ final class OwnedFile implements AutoCloseable {
     private final Thread remover;
     private boolean kept;
 
-    /** Takes ownership of {@code path}, which this run has just created. */
+    /**
+     * Takes ownership of {@code path}, which this run is about to create (its name is this run's): hooked before the
+     * file exists, so that no interrupt between its creation and this call can leave it behind.
+     */
     OwnedFile(Path path) {
         this.path = path;
         this.remover = new Thread(this::remove, "defragcheck-remove-" + path.getFileName());
