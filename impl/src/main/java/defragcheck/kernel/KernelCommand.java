@@ -149,7 +149,7 @@ public final class KernelCommand {
                 FreeRun.Report r = FreeRun.run(p, run, new FreeRun.Options(1024, o.seconds() * 1000, 1));
                 out.println(KernelTable.freeRunRow(r));
                 boolean agrees = !r.agreement(KernelTable.losesWrites(r.model())).equals("NO");
-                if (!r.ok()) {
+                if (!agrees) {
                     out.print(KernelTable.freeRunDetail(r).lines().skip(1).limit(8).map(l -> l + "\n").reduce("", String::concat));
                 }
                 allOk &= agrees;
@@ -200,7 +200,7 @@ public final class KernelCommand {
                     }
                 }
                 if (mover == LegacySchedules.Mover.MOVE_EXT_PER_PAGE) {
-                    out.println(String.format("%-19s %5s %-28s %-9s %s", "LegacyDax", "-", "violates NoExposure", "unforced",
+                    out.println(String.format("%-30s %5s %-28s %-9s %s", "LegacyDax", "-", "violates NoExposure", "unforced",
                             "counterexample needs DAX: loop devices refuse dax=always, and MOVE_EXT refuses DAX inodes (EOPNOTSUPP) since 4.5"));
                 }
                 long forced = outcomes.stream().filter(ScheduleOutcome::forced).count();
@@ -219,22 +219,27 @@ public final class KernelCommand {
      */
     private static boolean xfsSchedules(Options o, Path run, PrintStream out) throws IOException {
         out.println();
-        out.println("Forced schedules: the XFS models on SWAPEXT, EXCHANGE_RANGE and START_COMMIT/COMMIT_RANGE; seed 0 is TLC's"
-                + " counterexample (held O_DIRECT write = synchronous pwrite on a userfaultfd page)");
+        out.println("Forced schedules: the XFS models on SWAPEXT, EXCHANGE_RANGE and START_COMMIT/COMMIT_RANGE (the rig's steps) and on"
+                + " xfs_fsr itself; seed 0 is TLC's counterexample (held O_DIRECT write = synchronous pwrite on a userfaultfd page)");
         out.println(ScheduleTable.header());
         List<ScheduleOutcome> outcomes = new ArrayList<>();
         try (LoopFilesystem fs = LoopFilesystem.create(LoopFilesystem.Type.XFS, run.resolve("xfs-schedules"), 320L << 20)) {
             XfsFeatures.enableExchangeRange(fs);
-            XfsModelSchedules runner = new XfsModelSchedules(fs);
             for (String model : XFS_MODELS) {
                 CheckResult checked = quietly(() -> TlcRunner.check(Models.named(model)));
                 SpecModel spec = quietly(() -> SpecModel.load(Models.named(model)));
                 List<ScheduleOutcome> mine = new ArrayList<>();
-                if (checked.verdict() == Verdict.SAFETY_FAILURE) {
-                    mine.add(runner.force(spec, 0, ScheduleStep.behaviour(spec, checked.counterexample()), COUNTEREXAMPLE_TRIES));
-                }
-                for (long seed = 1; seed <= o.schedules(); seed++) {
-                    mine.add(runner.force(spec, seed, XfsModelSchedules.draw(spec, seed), WALK_TRIES));
+                // xfs_fsr's models are forced on the tool too, not only on the rig's SWAPEXT.
+                List<XfsModelSchedules.Driver> drivers = model.startsWith("XfsFsr")
+                        ? List.of(XfsModelSchedules.Driver.values()) : List.of(XfsModelSchedules.Driver.RIG);
+                for (XfsModelSchedules.Driver driver : drivers) {
+                    XfsModelSchedules runner = new XfsModelSchedules(fs, driver);
+                    if (checked.verdict() == Verdict.SAFETY_FAILURE) {
+                        mine.add(runner.force(spec, 0, ScheduleStep.behaviour(spec, checked.counterexample()), COUNTEREXAMPLE_TRIES));
+                    }
+                    for (long seed = 1; seed <= o.schedules(); seed++) {
+                        mine.add(runner.force(spec, seed, XfsModelSchedules.draw(spec, seed, driver), WALK_TRIES));
+                    }
                 }
                 for (ScheduleOutcome so : mine) {
                     out.println(ScheduleTable.row(so));
@@ -245,7 +250,7 @@ public final class KernelCommand {
                 outcomes.addAll(mine);
             }
         }
-        out.println(String.format("%-19s %5s %-28s %-9s %s", "Xfs*Dax", "-", "violates Integrity", "unforced",
+        out.println(String.format("%-30s %5s %-28s %-9s %s", "Xfs*Dax", "-", "violates Integrity", "unforced",
                 "needs DAX: loop devices have none"));
         long forced = outcomes.stream().filter(ScheduleOutcome::forced).count();
         long agree = outcomes.stream().filter(ScheduleOutcome::agrees).count();

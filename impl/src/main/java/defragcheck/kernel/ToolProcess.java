@@ -60,6 +60,24 @@ final class ToolProcess implements AutoCloseable {
         return false;
     }
 
+    /** Waits up to {@code millis} until one of the process's threads sleeps in the kernel with {@code frame} on its stack (root: /proc/PID/task/TID/stack). */
+    boolean awaitKernelFrame(String frame, long millis) throws IOException {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try (var tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
+                for (Path t : tasks.toList()) {
+                    if (Files.readString(t.resolve("stack")).contains(frame)) {
+                        return true;
+                    }
+                }
+            } catch (IOException e) {
+                // the process exited between the listing and the read
+            }
+            KernelThread.sleep(1);
+        }
+        return false;
+    }
+
     /** The outcome once the process exits (at most {@code millis}); an IOException if it is still running. */
     ExternalTool.Outcome await(long millis) throws IOException {
         try {

@@ -21,6 +21,9 @@ final class XfsForceable {
     private static final Set<String> IOCTL_STEPS = Set.of("LockIo", "LockMmap", "DrainDio", "WriteWait", "CheckFresh",
             "FlushUnmap2", "FlushUnmap1", "Exchange", "FlushOrig", "FlushTemp", "SwapForks", "Unlock");
 
+    private static final Set<String> TOOL_STEPS = Set.of("Bulkstat", "FsyncOrig", "CopyBlock", "FsyncTemp", "LockIo",
+            "LockMmap", "FlushOrig", "FlushTemp", "CheckFresh", "SwapForks", "Unlock");
+
     private XfsForceable() {}
 
     static boolean allows(List<String> before, String next) {
@@ -29,6 +32,27 @@ final class XfsForceable {
             return IOCTL_STEPS.contains(next) || (held && next.equals("DioComplete"));
         }
         return !(held && (next.equals("BufferedWrite") || next.equals("DioSubmit")));
+    }
+
+    /**
+     * The same for xfs_fsr itself, which runs every defrag step from its bulkstat to SWAPEXT's return with no pause
+     * point: inside it only its steps, and the completion of a held write once SWAPEXT sleeps on it (after LockIo;
+     * earlier, the tool's own copy might or might not have read the block yet). An Unlock with the write still
+     * held can be forced too: the rig then sees SWAPEXT wait for the release (finding F2).
+     */
+    static boolean allowsTool(List<String> before, String next) {
+        if (!before.contains("Bulkstat") || before.contains("Unlock")) {
+            return allows(before, next);
+        }
+        if (next.equals("DioComplete")) {
+            return heldWrite(before) && before.contains("LockIo");
+        }
+        return TOOL_STEPS.contains(next);
+    }
+
+    /** Drawn walks on xfs_fsr avoid F2's order: the held write completes before SWAPEXT returns. */
+    static boolean drawsTool(List<String> before, String next) {
+        return allowsTool(before, next) && !(heldWrite(before) && next.equals("Unlock"));
     }
 
     static boolean isIoctlStep(String action) {

@@ -15,6 +15,7 @@ import defragcheck.conformance.SpecModel;
 import defragcheck.kernel.sys.AlignedBuffer;
 import defragcheck.kernel.sys.Errno;
 import defragcheck.kernel.sys.Fd;
+import defragcheck.kernel.sys.Fiemap;
 import defragcheck.kernel.sys.LibC;
 import defragcheck.kernel.sys.SysCallException;
 import defragcheck.kernel.sys.XfsBulkstat;
@@ -62,26 +63,49 @@ public final class XfsModelSchedules {
     /** Longer than one jiffy at any HZ (>= 100): the coarse clock has ticked after it. */
     private static final long TICK_MILLIS = 25;
     private static final String ORIG = "orig";
+    /** The steps xfs_fsr runs (from its bulkstat to SWAPEXT's return). */
+    private static final java.util.Set<String> TOOL = java.util.Set.of("Bulkstat", "FsyncOrig", "CopyBlock", "FsyncTemp",
+            "LockIo", "LockMmap", "FlushOrig", "FlushTemp", "CheckFresh", "SwapForks", "Unlock");
     /** The environment steps that update the target's ctime (Environment.tla's Touch). */
     private static final java.util.Set<String> TOUCHING = java.util.Set.of("BufferedWrite", "DioSubmit", "MmapFault");
 
+    /** Who runs the defrag's steps. */
+    public enum Driver {
+        /** The rig, step by step: bulkstat, fsync, the copy, START_COMMIT and the ioctl. */
+        RIG,
+        /** xfs_fsr on the target, started at the model's Bulkstat (XfsFsr models only). */
+        XFS_FSR
+    }
+
     private final LoopFilesystem fs;
+    private final Driver driver;
     private int serial;
 
     /** {@code fs}: a mounted XFS with the exchange-range feature ({@link XfsFeatures#enableExchangeRange}). */
     public XfsModelSchedules(LoopFilesystem fs) {
+        this(fs, Driver.RIG);
+    }
+
+    public XfsModelSchedules(LoopFilesystem fs, Driver driver) {
         this.fs = fs;
+        this.driver = driver;
     }
 
     /** A forceable behaviour of {@code spec} up to its first Terminated step: a seeded uniform walk over TLC's successors. */
     public static List<SpecModel.Step> draw(SpecModel spec, long seed) {
+        return draw(spec, seed, Driver.RIG);
+    }
+
+    /** The same for {@code driver} (xfs_fsr: {@link XfsForceable#allowsTool}). */
+    public static List<SpecModel.Step> draw(SpecModel spec, long seed, Driver driver) {
         Random rnd = new Random(seed);
         List<SpecModel.Step> walk = new ArrayList<>();
         List<String> names = new ArrayList<>();
         TLCState s = spec.init();
         for (int i = 0; i < MAX_STEPS; i++) {
             List<SpecModel.Step> next = spec.successors(s).stream()
-                    .filter(st -> XfsForceable.allows(names, st.name()) && !keepsUnqueriedCtime(st)).toList();
+                    .filter(st -> (driver == Driver.XFS_FSR ? XfsForceable.drawsTool(names, st.name())
+                            : XfsForceable.allows(names, st.name())) && !keepsUnqueriedCtime(st)).toList();
             if (next.isEmpty()) {
                 break;
             }
@@ -108,7 +132,7 @@ public final class XfsModelSchedules {
 
     /** Forces {@code walk} (seed 0: TLC's counterexample) on fresh files, again while the clock did not follow, at most {@code tries} times. */
     public ScheduleOutcome force(SpecModel spec, long seed, List<SpecModel.Step> walk, int tries) throws IOException {
-        String model = spec.model().name();
+        String model = spec.model().name() + (driver == Driver.XFS_FSR ? " on xfs_fsr" : "");
         List<String> labels = walk.stream().map(SpecModel.Step::label).toList();
         List<String> names = walk.stream().map(SpecModel.Step::name).toList();
         List<String> violated = new ArrayList<>();
@@ -123,6 +147,14 @@ public final class XfsModelSchedules {
         }
         if (!names.contains("Unlock")) {
             return new ScheduleOutcome(model, seed, labels, verdict, expected, "", List.of(), "the walk ended before the ioctl returned", null);
+        }
+        for (int i = 0; i < names.size(); i++) {
+            List<String> before = names.subList(0, i);
+            if (!(driver == Driver.XFS_FSR ? XfsForceable.allowsTool(before, names.get(i)) : XfsForceable.allows(before, names.get(i)))) {
+                return new ScheduleOutcome(model, seed, labels, verdict, expected, "", List.of(), labels.get(i) + ": "
+                        + (driver == Driver.XFS_FSR ? "xfs_fsr has no pause point there (it runs from its bulkstat to SWAPEXT's return)"
+                                : "the kernel would block this step (XfsForceable)"), null);
+            }
         }
         ScheduleOutcome out = null;
         for (int t = 1; t <= tries; t++) {
@@ -158,6 +190,7 @@ public final class XfsModelSchedules {
         private Memory started;
         private KernelThread ioctl;
         private String ioctlName;
+        private ToolProcess tool;
 
         Run(String model, long seed, List<String> labels, String verdict, List<Long> expected) throws IOException {
             this.model = model;
@@ -167,7 +200,9 @@ public final class XfsModelSchedules {
             this.expected = expected;
             int n = serial++;
             this.tmpPath = fs.mountPoint().resolve("tmp-" + n);
-            this.file = TestFile.create(fs.mountPoint().resolve("target-" + n), BLOCKS);
+            // xfs_fsr skips a file in one extent: its blocks are kept apart (XFS may merge the rig's usual layout).
+            this.file = driver == Driver.XFS_FSR ? TestFile.createApart(fs.mountPoint().resolve("target-" + n), BLOCKS)
+                    : TestFile.create(fs.mountPoint().resolve("target-" + n), BLOCKS);
             try {
                 // From /proc, not stat(2): a stat marks ctime queried, and the model starts unqueried.
                 this.ino = file.buffered().inode();
@@ -200,12 +235,15 @@ public final class XfsModelSchedules {
             }
             readAll();
             return new ScheduleOutcome(model, seed, labels, verdict, expected, String.join("; ", kernel),
-                    List.copyOf(disagreements), null, Findings.matchXfs(model, disagreements));
+                    List.copyOf(disagreements), null, Findings.matchXfs(model.split(" ")[0], disagreements));
         }
 
         /** Runs one step on the kernel; returns why it could not be forced as drawn, or null. */
         private String apply(SpecModel.Step st) throws IOException {
             String name = st.name();
+            if (driver == Driver.XFS_FSR && TOOL.contains(name)) {
+                return toolStep(name);
+            }
             if (XfsForceable.isIoctlStep(name)) {
                 return ioctlStep(st, name);
             }
@@ -275,6 +313,41 @@ public final class XfsModelSchedules {
             if (moved != moves) {
                 return "the kernel's mtime/ctime " + (moved ? "moved (a new coarse tick)" : "stayed") + ", the model's "
                         + (moves ? "moved" : "stayed (the same coarse tick)");
+            }
+            return null;
+        }
+
+        /**
+         * xfs_fsr: started at Bulkstat; with a direct write held, at LockIo it must be asleep in SWAPEXT (on the
+         * write's IOLOCK) before the schedule goes on; at Unlock it has exited, and the target is in one extent iff
+         * the model swapped (xfs_fsr exits 0 also when SWAPEXT says EBUSY).
+         */
+        private String toolStep(String name) throws IOException {
+            switch (name) {
+                case "Bulkstat" -> tool = ToolProcess.start(List.of("xfs_fsr", "-v", file.path().toString()));
+                case "LockIo" -> {
+                    if (held != null && !tool.awaitKernelFrame("xfs_swap_extents", WAIT_MILLIS)) {
+                        return "xfs_fsr did not reach SWAPEXT while the direct write was held";
+                    }
+                }
+                case "Unlock" -> {
+                    if (held != null && tool.awaitKernelFrame("xfs_swap_extents", XfsModelSchedules.GRACE_MILLIS)) {
+                        // The model's async writer has dropped IOLOCK; the held synchronous one has not (F2).
+                        disagreements.add("SWAPEXT blocked while the direct write was held, until its release [in xfs_fsr's xfs_swap_extents]");
+                        release();
+                    }
+                    defragcheck.bench.ExternalTool.Outcome o = tool.await(WAIT_MILLIS);
+                    int extents = Fiemap.extents(file.buffered()).size();
+                    boolean swapped = done.contains("SwapForks");
+                    kernel.add("xfs_fsr exit " + o.exit() + ", " + extents + " extent" + (extents == 1 ? "" : "s"));
+                    if (o.exit() != 0 || (extents == 1) != swapped) {
+                        disagreements.add("xfs_fsr exit " + o.exit() + ", target in " + extents + " extents; model "
+                                + (swapped ? "swapped" : "EBUSY"));
+                    }
+                }
+                default -> {
+                    // inside xfs_fsr
+                }
             }
             return null;
         }
@@ -412,6 +485,9 @@ public final class XfsModelSchedules {
                     HeldDirectWrite h = held;
                     held = null;
                     h.abandon();
+                }
+                if (tool != null) {
+                    tool.close();
                 }
                 if (ioctl != null && !ioctl.finished()) {
                     try {

@@ -114,4 +114,36 @@ class XfsModelSchedulesTest {
         }
         assertTrue(forced > 0, model + ": no drawn behaviour could be forced");
     }
+
+    /**
+     * xfs_fsr itself, with an O_DIRECT write in flight from before its bulkstat until SWAPEXT sleeps on it: the
+     * write's timestamp moved before the sample, its data lands in the block the swap gives away. XfsFsrNoDax says
+     * the acknowledged write is lost; the real tool loses it.
+     */
+    @Test
+    void xfsFsrLosesADirectWriteInFlightAcrossItsBulkstat() throws IOException {
+        SpecModel spec = SpecModel.load(Models.named("XfsFsrNoDax"));
+        List<SpecModel.Step> walk = LegacySchedules.follow(spec, List.of("DioSubmit(\"orig\", 1)", "Bulkstat", "FsyncOrig",
+                "CopyBlock", "CopyBlock", "FsyncTemp", "LockIo", "LockIo", "DioComplete", "LockMmap", "LockMmap", "FlushOrig",
+                "FlushTemp", "CheckFresh", "SwapForks", "Unlock"));
+        ScheduleOutcome o = new XfsModelSchedules(fs, XfsModelSchedules.Driver.XFS_FSR).force(spec, 0, walk, 3);
+        System.out.println(ScheduleTable.detail(o));
+        assertTrue(o.modelVerdict().contains("Integrity") && o.modelFinal().equals(List.of(0L, 0L)), () -> ScheduleTable.detail(o));
+        assertTrue(o.forced() && o.agrees(), () -> ScheduleTable.detail(o) + "\n" + o.disagreements());
+    }
+
+    /** Behaviours drawn from XfsFsrNoDax forced on xfs_fsr itself. */
+    @Test
+    void drawnXfsFsrBehavioursAgree() throws IOException {
+        SpecModel spec = SpecModel.load(Models.named("XfsFsrNoDax"));
+        XfsModelSchedules runner = new XfsModelSchedules(fs, XfsModelSchedules.Driver.XFS_FSR);
+        int forced = 0;
+        for (long seed = 1; seed <= 6; seed++) {
+            ScheduleOutcome o = runner.force(spec, seed, XfsModelSchedules.draw(spec, seed, XfsModelSchedules.Driver.XFS_FSR), 5);
+            System.out.println(ScheduleTable.detail(o));
+            assertTrue(!o.forced() || o.agrees(), () -> ScheduleTable.detail(o) + "\n" + o.disagreements());
+            forced += o.forced() ? 1 : 0;
+        }
+        assertTrue(forced > 0, "no drawn behaviour could be forced on xfs_fsr");
+    }
 }
