@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 import defragcheck.bench.LoopFilesystem;
 import defragcheck.conformance.ScheduleStep;
@@ -41,7 +40,6 @@ import tlc2.tool.TLCState;
  */
 public final class LegacySchedules {
     public static final String MODEL = "LegacyNoDaxImpl";
-    private static final int MAX_STEPS = 60;
     private static final int BLOCKS = 2;
     private static final long WAIT_MILLIS = 10_000;
 
@@ -75,36 +73,18 @@ public final class LegacySchedules {
         return out;
     }
 
-    /**
-     * A forceable behaviour of {@code spec} up to its first Terminated step (the system idles from there): a random
-     * walk over TLC's successors (uniform, seeded), choosing only among those {@link ForceablePolicy} allows.
-     */
+    /** A forceable behaviour of {@code spec} ({@link ForceableWalk}) under {@link ForceablePolicy}. */
     public static List<SpecModel.Step> draw(SpecModel spec, long seed) {
         return draw(spec, seed, Mover.MOVE_EXT_PER_PAGE);
     }
 
     /** A forceable behaviour for {@code mover}: with e4defrag the whole defrag is one ioctl ({@link ForceablePolicy#allowsWholeFile}). */
     public static List<SpecModel.Step> draw(SpecModel spec, long seed, Mover mover) {
-        Random rnd = new Random(seed);
-        List<SpecModel.Step> walk = new ArrayList<>();
-        List<ScheduleStep> steps = new ArrayList<>();
-        TLCState s = spec.init();
-        for (int i = 0; i < MAX_STEPS; i++) {
-            List<SpecModel.Step> next = spec.successors(s).stream()
-                    .filter(st -> mover == Mover.E4DEFRAG ? ForceablePolicy.allowsWholeFile(steps, ScheduleStep.of(st))
-                            : ForceablePolicy.allows(steps, ScheduleStep.of(st))).toList();
-            if (next.isEmpty()) {
-                break;
-            }
-            SpecModel.Step chosen = next.get(rnd.nextInt(next.size()));
-            if (chosen.name().equals("Terminated")) {
-                break;
-            }
-            walk.add(chosen);
-            steps.add(ScheduleStep.of(chosen));
-            s = chosen.state();
-        }
-        return walk;
+        return ForceableWalk.draw(spec, seed, (walk, st) -> {
+            List<ScheduleStep> steps = walk.stream().map(ScheduleStep::of).toList();
+            return mover == Mover.E4DEFRAG ? ForceablePolicy.allowsWholeFile(steps, ScheduleStep.of(st))
+                    : ForceablePolicy.allows(steps, ScheduleStep.of(st));
+        });
     }
 
     /**

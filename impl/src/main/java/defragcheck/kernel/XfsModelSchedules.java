@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 
 import com.sun.jna.Memory;
 
@@ -59,7 +58,6 @@ public final class XfsModelSchedules {
     static final long GRACE_MILLIS = 1_500;
     private static final long WAIT_MILLIS = 10_000;
     private static final int BLOCKS = 2;
-    private static final int MAX_STEPS = 60;
     /** Longer than one jiffy at any HZ (>= 100): the coarse clock has ticked after it. */
     private static final long TICK_MILLIS = 25;
     private static final String ORIG = "orig";
@@ -91,33 +89,18 @@ public final class XfsModelSchedules {
         this.driver = driver;
     }
 
-    /** A forceable behaviour of {@code spec} up to its first Terminated step: a seeded uniform walk over TLC's successors. */
+    /** A forceable behaviour of {@code spec} ({@link ForceableWalk}) under {@link XfsForceable}. */
     public static List<SpecModel.Step> draw(SpecModel spec, long seed) {
         return draw(spec, seed, Driver.RIG);
     }
 
     /** The same for {@code driver} (xfs_fsr: {@link XfsForceable#allowsTool}). */
     public static List<SpecModel.Step> draw(SpecModel spec, long seed, Driver driver) {
-        Random rnd = new Random(seed);
-        List<SpecModel.Step> walk = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        TLCState s = spec.init();
-        for (int i = 0; i < MAX_STEPS; i++) {
-            List<SpecModel.Step> next = spec.successors(s).stream()
-                    .filter(st -> (driver == Driver.XFS_FSR ? XfsForceable.drawsTool(names, st.name())
-                            : XfsForceable.allows(names, st.name())) && !keepsUnqueriedCtime(st)).toList();
-            if (next.isEmpty()) {
-                break;
-            }
-            SpecModel.Step chosen = next.get(rnd.nextInt(next.size()));
-            if (chosen.name().equals("Terminated")) {
-                break;
-            }
-            walk.add(chosen);
-            names.add(chosen.name());
-            s = chosen.state();
-        }
-        return walk;
+        return ForceableWalk.draw(spec, seed, (walk, st) -> {
+            List<String> names = walk.stream().map(SpecModel.Step::name).toList();
+            return (driver == Driver.XFS_FSR ? XfsForceable.drawsTool(names, st.name()) : XfsForceable.allows(names, st.name()))
+                    && !keepsUnqueriedCtime(st);
+        });
     }
 
     /**
