@@ -55,6 +55,11 @@ final class XfsForceable {
         return allowsTool(before, next) && !(heldWrite(before) && next.equals("Unlock"));
     }
 
+    /** A step xfs_fsr runs (from its bulkstat to SWAPEXT's return). */
+    static boolean isToolStep(String action) {
+        return TOOL_STEPS.contains(action);
+    }
+
     static boolean isIoctlStep(String action) {
         return IOCTL_STEPS.contains(action);
     }

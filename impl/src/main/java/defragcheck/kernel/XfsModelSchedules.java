@@ -49,8 +49,9 @@ import tlc2.value.impl.Value;
  * The clock: each step that updates the target's ctime in the model ({@code Touch}) either moves it or, only while
  * ctime is not queried, keeps it (the same coarse tick). Before a step whose model ctime moves while unqueried the
  * rig sleeps past a coarse tick; around each such step a bulkstat (which queries nothing) observes whether the
- * kernel's mtime and ctime (the model's one value, which xfs_swap_extents and the commit compare both of) moved. If it did not do what the model did, the schedule was not forced as drawn and is tried
- * again on fresh files, up to the given number of tries. After the behaviour every block is read buffered, O_DIRECT,
+ * kernel's mtime and ctime moved (the model's one value: xfs_swap_extents and the commit compare both). If they did
+ * not do what the model's did, the schedule was not forced as drawn and is tried again on fresh files, up to the
+ * given number of tries. After the behaviour every block is read buffered, O_DIRECT,
  * after drop_caches and after a remount and compared with the model's final state ({@link ModelReads}): a
  * counterexample must lose the same write in the same block.
  */
@@ -61,9 +62,6 @@ public final class XfsModelSchedules {
     /** Longer than one jiffy at any HZ (>= 100): the coarse clock has ticked after it. */
     private static final long TICK_MILLIS = 25;
     private static final String ORIG = "orig";
-    /** The steps xfs_fsr runs (from its bulkstat to SWAPEXT's return). */
-    private static final java.util.Set<String> TOOL = java.util.Set.of("Bulkstat", "FsyncOrig", "CopyBlock", "FsyncTemp",
-            "LockIo", "LockMmap", "FlushOrig", "FlushTemp", "CheckFresh", "SwapForks", "Unlock");
     /** The environment steps that update the target's ctime (Environment.tla's Touch). */
     private static final java.util.Set<String> TOUCHING = java.util.Set.of("BufferedWrite", "DioSubmit", "MmapFault");
 
@@ -224,7 +222,7 @@ public final class XfsModelSchedules {
         /** Runs one step on the kernel; returns why it could not be forced as drawn, or null. */
         private String apply(SpecModel.Step st) throws IOException {
             String name = st.name();
-            if (driver == Driver.XFS_FSR && TOOL.contains(name)) {
+            if (driver == Driver.XFS_FSR && XfsForceable.isToolStep(name)) {
                 return toolStep(name);
             }
             if (XfsForceable.isIoctlStep(name)) {
