@@ -22,7 +22,7 @@ public final class WholeFileDefrag {
         Filesystem fs = orig.fs();
         long start = System.nanoTime();
         List<Extent> before = fs.extents(orig);
-        long size = fs.monitor().atomically(orig::sizeBlocks);
+        long size = orig.sizeBlocks();
         if (before.size() <= 1) {
             return new DefragReport(protocol, before, before, 0, System.nanoTime() - start);
         }
