@@ -688,6 +688,19 @@ public final class Filesystem implements AutoCloseable {
     }
 
     /**
+     * fsync(2) of one file: writes back its dirty pages, makes every data write durable, then commits pending metadata
+     * through the journal. Other files' pages are left to writeback.
+     */
+    public void fsync(Inode inode) throws IOException {
+        writeback.flushRange(inode, 0, Long.MAX_VALUE / 2);
+        metadata(() -> {
+            device.force();
+            store.commit(!ablated(CrashAblation.NO_BARRIER));
+            return null;
+        });
+    }
+
+    /**
      * sync(2): writes back every dirty page, makes every data write durable, then commits pending metadata through
      * the journal. Like jbd2 it does not checkpoint: committed transactions may live only in the journal.
      */

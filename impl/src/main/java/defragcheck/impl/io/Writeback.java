@@ -59,54 +59,68 @@ public final class Writeback {
     }
 
     /**
-     * filemap_write_and_wait_range: all dirty pages of the range, each locked (in logical order) and write-protected
-     * before its data is read, contiguous blocks coalesced into large writes. Takes no inode lock.
+     * filemap_write_and_wait_range: all dirty pages of the range, in batches of up to {@link #MAX_RUN_BLOCKS}: each page
+     * locked (in logical order) and write-protected before its data is read, the batch's contiguous blocks coalesced
+     * into large writes, then its pages unlocked, so a writer of the file waits for one batch at most. Takes no
+     * inode lock.
      */
     public void flushRange(Inode inode, long from, long count) throws IOException {
         if (inode.isDax()) {
             return;
         }
-        List<Page> locked = new ArrayList<>();
-        try {
-            List<Map.Entry<PageKey, Page>> dirty = new ArrayList<>();
-            for (PageKey key : new ArrayList<>(fs.cache().range(inode.ino(), from, count).keySet())) {
-                Page p = fs.cache().lockPage(key);
-                if (p == null) {
-                    continue;
-                }
-                if (!p.dirty()) {
-                    p.unlock();
-                    continue;
-                }
-                locked.add(p);
-                fs.ptes().mkclean(key);
-                dirty.add(Map.entry(key, p));
+        List<Map.Entry<PageKey, Page>> batch = new ArrayList<>();
+        ByteBuffer buf = null;
+        for (PageKey key : new ArrayList<>(fs.cache().range(inode.ino(), from, count).keySet())) {
+            Page p = fs.cache().lockPage(key);
+            if (p == null) {
+                continue;
             }
-            dirty.sort((a, b) -> Long.compare(a.getValue().blk(), b.getValue().blk()));
-            ByteBuffer buf = null;
-            for (int i = 0; i < dirty.size(); ) {
+            if (!p.dirty()) {
+                p.unlock();
+                continue;
+            }
+            batch.add(Map.entry(key, p));
+            if (batch.size() == MAX_RUN_BLOCKS) {
+                buf = writeBatch(batch, buf);
+            }
+        }
+        if (!batch.isEmpty()) {
+            writeBatch(batch, buf);
+        }
+    }
+
+    /** Writes a batch of locked dirty pages, coalescing contiguous blocks; unlocks them and empties the batch. */
+    private ByteBuffer writeBatch(List<Map.Entry<PageKey, Page>> batch, ByteBuffer buf) throws IOException {
+        try {
+            for (Map.Entry<PageKey, Page> e : batch) {
+                fs.ptes().mkclean(e.getKey());
+            }
+            batch.sort((a, b) -> Long.compare(a.getValue().blk(), b.getValue().blk()));
+            if (buf == null) {
+                buf = AlignedBuffers.allocate(MAX_RUN_BLOCKS * BlockDevice.BLOCK_SIZE);
+            }
+            for (int i = 0; i < batch.size(); ) {
                 int j = i + 1;
-                while (j < dirty.size() && j - i < MAX_RUN_BLOCKS && dirty.get(j).getValue().blk() == dirty.get(j - 1).getValue().blk() + 1) {
+                while (j < batch.size() && batch.get(j).getValue().blk() == batch.get(j - 1).getValue().blk() + 1) {
                     j++;
-                }
-                if (buf == null) {
-                    buf = AlignedBuffers.allocate(MAX_RUN_BLOCKS * BlockDevice.BLOCK_SIZE);
                 }
                 buf.clear();
                 for (int k = i; k < j; k++) {
-                    buf.put(dirty.get(k).getValue().data());
+                    buf.put(batch.get(k).getValue().data());
                 }
                 buf.flip();
-                fs.device().write(dirty.get(i).getValue().blk(), buf);
+                fs.device().write(batch.get(i).getValue().blk(), buf);
                 for (int k = i; k < j; k++) {
-                    dirty.get(k).getValue().markClean();
+                    batch.get(k).getValue().markClean();
                 }
                 i = j;
             }
+            return buf;
         } finally {
-            for (Page p : locked) {
-                p.unlock();
+            for (Map.Entry<PageKey, Page> e : batch) {
+                e.getValue().unlock();
             }
+            batch.clear();
         }
     }
 
