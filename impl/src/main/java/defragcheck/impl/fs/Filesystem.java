@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -256,7 +255,7 @@ public final class Filesystem implements AutoCloseable {
     }
 
     private void requireAbsent(String name) {
-        if (lookupLocked(name) != null) {
+        if (find(name) != null) {
             throw new IllegalArgumentException("file exists: " + name);
         }
     }
@@ -282,10 +281,10 @@ public final class Filesystem implements AutoCloseable {
     }
 
     public Inode lookup(String name) throws IOException {
-        return lookupLocked(name);
+        return find(name);
     }
 
-    private Inode lookupLocked(String name) {
+    private Inode find(String name) {
         for (Inode i : store.inodes()) {
             if (i.name().equals(name)) {
                 return i;
@@ -681,10 +680,6 @@ public final class Filesystem implements AutoCloseable {
 
     public Writeback writeback() {
         return writeback;
-    }
-
-    public Collection<Inode> inodesLocked() {
-        return store.inodes();
     }
 
     /**
