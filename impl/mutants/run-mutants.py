@@ -9,8 +9,8 @@ exit 0 iff every mutant was caught (its tests failed) and the unmutated copy pas
 """
 import os, re, shutil, subprocess, sys, tempfile, time
 
-# The tests that must catch every mutant: the conformance tests and the stress test.
-TESTS = "ImplToSpecPropertyTest,SpecToImplPropertyTest,CounterexampleReplayTest,TeethTest,ConcurrentDefragStressTest"
+# The tests that must catch every mutant: the conformance tests, the stress test and the locking test.
+TESTS = "ImplToSpecPropertyTest,SpecToImplPropertyTest,CounterexampleReplayTest,TeethTest,ConcurrentDefragStressTest,KernelLockingTest"
 
 IMPL = "impl/src/main/java/defragcheck/impl/"
 # name -> [(file, exact old text, new text, occurrence to change: the first)]
