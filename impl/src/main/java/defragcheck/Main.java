@@ -14,6 +14,8 @@ public final class Main {
             "  bench                defrag throughput against the gather-copy ceiling and e4defrag",
             "  bench-conformance    replayed and trace-validated conformance steps per second",
             "  kernel               the real kernel (root): free runs per protocol and the models' schedules forced on it",
+            "  bench-concurrent     writers' throughput and latency while drain-evict-copy-swap runs, copy vs gather ceiling",
+            "  soak [--ops N]       many files, every writer kind, DAX and not, defrags running: lost writes and stale reads",
             "exit status: 0 ok; 1 a wrong verdict or a failed verification; 2 bad input (one line on stderr)");
 
     private Main() {}
@@ -37,6 +39,8 @@ public final class Main {
             case "image" -> defragcheck.cli.ImageCommand.run(rest, System.out, System.err);
             case "demo" -> defragcheck.cli.DemoCommand.run(rest, System.out, System.err);
             case "bench-conformance" -> defragcheck.conformance.ConformanceBenchmark.run(rest, System.out, System.err);
+            case "bench-concurrent" -> defragcheck.bench.ConcurrentBench.main(rest, System.out, System.err);
+            case "soak" -> defragcheck.bench.Soak.main(rest, System.out, System.err);
             case "kernel" -> defragcheck.kernel.KernelCommand.run(rest, System.out, System.err);
             default -> {
                 System.err.println("defragcheck: unknown command '" + command + "' (--help lists the commands)");

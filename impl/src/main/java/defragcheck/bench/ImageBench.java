@@ -71,7 +71,7 @@ public final class ImageBench implements AutoCloseable {
                 try {
                     List<Fragment> fragments = fs.extents(file).stream()
                             .map(e -> new Fragment(e.pblock() * BLOCK, e.length() * BLOCK)).toList();
-                    long dest = fs.monitor().atomically(() -> fs.allocator().findContiguous(fileBlocks));
+                    long dest = fs.metadata(() -> fs.allocator().findContiguous(fileBlocks));
                     if (dest < 0) {
                         throw new NoSpaceException(fileBlocks + " contiguous blocks for the gather copy");
                     }

@@ -102,8 +102,8 @@ public final class DemoCommand {
                 inodes.put(c.file(), file.ino());
                 DefragReport report = WholeFileDefrag.run(file, c.protocol(), DefragOptions.defaults());
                 PatternCheck check = FileContent.verify(fs, file, WRITER, 1);
-                long dirty = fs.monitor().atomically(() -> fs.cache().range(file.ino(), 0, FILE_BLOCKS).values().stream()
-                        .filter(Page::dirty).count());
+                long dirty = fs.cache().range(file.ino(), 0, FILE_BLOCKS).values().stream()
+                        .filter(Page::dirty).count();
                 out.printf(Locale.ROOT, "%-12s %-6s %-7s extents %d -> %d, dirty pages left after sync %4d, reader sees: %s%n",
                         c.file(), c.protocol().name().toLowerCase(Locale.ROOT), c.dax() ? "DAX" : "non-DAX",
                         report.extentsBefore(), report.extentsAfter(), dirty, check);

@@ -243,7 +243,7 @@ public final class ImplRig implements AutoCloseable {
 
     /** The implementation's state with the ghost and the defrags' program counters, taken atomically. */
     public Snapshot snapshot() throws IOException {
-        return fs.monitor().atomically(() -> {
+        return fs.metadata(() -> {
             List<String> steps = new ArrayList<>();
             List<Integer> cursors = new ArrayList<>();
             for (MoveExtents m : movers) {

@@ -106,7 +106,7 @@ public final class ThreadedRun implements StepHook {
         }
         threads.add(actor("flusher", null, () -> {
             while (running.get() > 0) {
-                for (PageKey k : rig.fs().monitor().atomically(rig.fs().cache()::dirtyKeys)) {
+                for (PageKey k : rig.fs().cache().dirtyKeys()) {
                     rig.fs().writeback().writebackPage("flusher", k);
                 }
                 LockSupport.parkNanos(200_000); // the flusher wakes up often, but not in a busy loop

@@ -10,7 +10,8 @@
  * through, replayed at open) and the mounted {@code Filesystem}; {@code CrashAblation}, test-only.</li>
  * <li>{@code cache}: page cache (pages with data, dirty bit and buffer-head block) and user ptes.</li>
  * <li>{@code io}: the actors' paths: buffered, direct (asynchronous), mmap, writeback.</li>
- * <li>{@code lock}: the state monitor every atomic step runs in, inode locks, lock order.</li>
+ * <li>{@code lock}: the kernel's per-inode locks (rw_semaphore for i_rwsem and invalidate_lock, i_dio_count with
+ * inode_dio_wait) and the lock order of two inodes; the whole order is documented at {@code fs.Inode}.</li>
  * <li>{@code defrag}: {@code MoveExtents} with {@code DrainEvictCopySwap} and {@code LegacyMoveExtents}, refusals,
  * whole-file defrag.</li>
  * <li>{@code observe}: block values, self-describing block content, the abstract state, step hooks.</li>

@@ -147,14 +147,18 @@ class ConcurrentDefragStressTest {
             }
             // invariants in intermediate states, not only at the end: snapshots taken between steps
             AtomicInteger snapshots = new AtomicInteger();
+            Quiescence quiet = new Quiescence();
+            fs.setHook(quiet);
             threads.add(actor("checker", failures, () -> {
                 while (!stop.get()) {
-                    AbstractState s = fs.abstractState();
-                    if (!s.integrityViolations().isEmpty() || !s.exposures().isEmpty() || !s.blocksMappedTwice().isEmpty()) {
-                        throw new AssertionError("invariant broken: integrity " + s.integrityViolations() + ", exposure "
-                                + s.exposures() + ", mapped twice " + s.blocksMappedTwice());
-                    }
-                    snapshots.incrementAndGet();
+                    quiet.whenQuiet(50, () -> {
+                        AbstractState s = fs.abstractState();
+                        if (!s.integrityViolations().isEmpty() || !s.exposures().isEmpty() || !s.blocksMappedTwice().isEmpty()) {
+                            throw new AssertionError("invariant broken: integrity " + s.integrityViolations() + ", exposure "
+                                    + s.exposures() + ", mapped twice " + s.blocksMappedTwice());
+                        }
+                        snapshots.incrementAndGet();
+                    });
                     Thread.sleep(10);
                 }
             }));

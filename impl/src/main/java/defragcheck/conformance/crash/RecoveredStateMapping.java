@@ -120,7 +120,7 @@ public final class RecoveredStateMapping {
 
     /** The mapped block's bytes, or null where the file reads zeros (a hole or an unwritten extent). */
     private static byte[] daxLoad(Filesystem fs, Inode inode, long lb) throws IOException {
-        Extent e = fs.monitor().atomically(() -> inode.extentMap().find(lb));
+        Extent e = inode.find(lb);
         return e == null || e.unwritten() ? null : fs.device().readBlock(e.physical(lb));
     }
 

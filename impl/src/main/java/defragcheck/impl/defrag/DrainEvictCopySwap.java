@@ -48,12 +48,10 @@ public final class DrainEvictCopySwap extends MoveExtents {
     /** FlushCache: filemap_write_and_wait_range on both ranges. */
     public void flushCache() throws IOException {
         StepHook.Step s = begin(Action.FlushCache, -1);
+        assert holdsBoth() : id() + ": FlushCache without both inodes' locks";
         if (!opts.removed(Ablation.NO_FLUSH)) {
-            fs.monitor().atomically(() -> {
-                fs.writeback().flushRangeLocked(orig, req.origStart(), req.length());
-                fs.writeback().flushRangeLocked(donor, req.donorStart(), req.length());
-                return null;
-            });
+            fs.writeback().flushRange(orig, req.origStart(), req.length());
+            fs.writeback().flushRange(donor, req.donorStart(), req.length());
         }
         end(s);
     }
@@ -61,14 +59,12 @@ public final class DrainEvictCopySwap extends MoveExtents {
     /** EvictCache: truncate_pagecache_range on both ranges: drop the pages and unmap their ptes (DAX: block ptes). */
     public void evictCache() throws IOException {
         StepHook.Step s = begin(Action.EvictCache, -1);
+        assert holdsBoth() : id() + ": EvictCache without both inodes' locks";
         if (!opts.removed(Ablation.NO_EVICT)) {
-            fs.monitor().atomically(() -> {
-                fs.ptes().unmap(orig.ino(), req.origStart(), req.length());
-                fs.ptes().unmap(donor.ino(), req.donorStart(), req.length());
-                fs.cache().drop(orig.ino(), req.origStart(), req.length());
-                fs.cache().drop(donor.ino(), req.donorStart(), req.length());
-                return null;
-            });
+            fs.ptes().unmap(orig.ino(), req.origStart(), req.length());
+            fs.ptes().unmap(donor.ino(), req.donorStart(), req.length());
+            fs.cache().drop(orig.ino(), req.origStart(), req.length());
+            fs.cache().drop(donor.ino(), req.donorStart(), req.length());
         }
         end(s);
     }
@@ -76,25 +72,24 @@ public final class DrainEvictCopySwap extends MoveExtents {
     /**
      * CopyData: orig's written blocks into the donor's blocks, bypassing the cache (DAX: through the mapping).
      * Unwritten orig blocks need no copy: orig keeps them unwritten. The copy becomes durable at the barrier of the
-     * swap's journal commit, before its commit record.
+     * swap's journal commit, before its commit record. It runs under the two inodes' locks only (the plan is read
+     * under the metadata lock, the I/O outside it), in parallel ({@code copyThreads}).
      */
     public void copyData() throws IOException {
         StepHook.Step s = begin(Action.CopyData, -1);
+        assert holdsBoth() : id() + ": CopyData without both inodes' locks";
         if (!opts.removed(Ablation.NO_COPY)) {
-            fs.monitor().atomically(() -> {
-                List<DataCopier.Run> runs = new ArrayList<>();
-                for (SwapSegment seg : plan()) {
-                    if (!seg.origUnwritten()) {
-                        runs.add(new DataCopier.Run(seg.origBlock(), seg.donorBlock(), seg.length()));
-                    }
+            List<DataCopier.Run> runs = new ArrayList<>();
+            for (SwapSegment seg : fs.metadata(this::plan)) {
+                if (!seg.origUnwritten()) {
+                    runs.add(new DataCopier.Run(seg.origBlock(), seg.donorBlock(), seg.length()));
                 }
-                if (orig.isDax()) {
-                    DataCopier.copyDax(fs.device().daxWindow(), runs);
-                } else {
-                    DataCopier.copyDirect(fs.device(), runs, opts.copyThreads());
-                }
-                return null;
-            });
+            }
+            if (orig.isDax()) {
+                DataCopier.copyDax(fs.device().daxWindow(), runs);
+            } else {
+                DataCopier.copyDirect(fs.device(), runs, opts.copyThreads());
+            }
         }
         end(s);
     }
@@ -105,7 +100,8 @@ public final class DrainEvictCopySwap extends MoveExtents {
      */
     public void swapExtents() throws IOException {
         StepHook.Step s = begin(Action.SwapExtents, -1);
-        fs.monitor().atomically(() -> {
+        assert holdsBoth() : id() + ": SwapExtents without both inodes' locks";
+        fs.metadata(() -> {
             if (fs.ablated(CrashAblation.NO_INTENT)) {
                 swapInPlaceInPieces();
                 return null;
@@ -152,6 +148,12 @@ public final class DrainEvictCopySwap extends MoveExtents {
         end(s);
     }
 
+    /** Both inodes' i_rwsem and invalidate_lock, held exclusively by this defrag (unless ablated). */
+    private boolean holdsBoth() {
+        return holds(Ablation.NO_LOCKS, i -> i.rwsem) && holds(Ablation.NO_INVALIDATE_LOCK, i -> i.invalidateLock);
+    }
+
+    /** The segments to copy and swap; the caller holds the metadata lock, which keeps both extent maps still. */
     private List<SwapSegment> plan() {
         return SwapSegment.plan(orig.extentMap(), req.origStart(), donor.extentMap(), req.donorStart(), req.length());
     }

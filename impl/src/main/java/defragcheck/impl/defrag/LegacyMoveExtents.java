@@ -69,28 +69,30 @@ public final class LegacyMoveExtents extends MoveExtents {
             throw new IllegalStateException(id() + ": movePage(" + lblock + ") called, next page is " + nextPage);
         }
         StepHook.Step s = begin(Action.MovePage, lblock);
-        fs.monitor().atomically(() -> {
-            long dl = req.donorStart() + (lblock - req.origStart());
-            Extent o = orig.extentMap().find(lblock);
-            Extent d = donor.extentMap().find(dl);
-            if (o == null || d == null) {
-                return null;
-            }
+        long dl = req.donorStart() + (lblock - req.origStart());
+        Extent o = orig.find(lblock);
+        Extent d = donor.find(dl);
+        if (o != null && d != null) {
             long op = o.physical(lblock);
             long dp = d.physical(dl);
             PageKey key = new PageKey(orig.ino(), lblock);
-            Page page = fs.cache().get(key);
-            if (!o.unwritten() && page == null) {
-                page = fs.cache().insert(key, fs.dataPath().read(orig, op), false, op);
+            Page page = o.unwritten() ? fs.cache().lockPage(key) : fs.cache().grab(key, op);
+            try {
+                if (page != null && page.data() == null) {
+                    page.fill(fs.dataPath().read(orig, op));
+                }
+                fs.applyVolatile(new MetadataTransaction()
+                        .add(new MetadataTransaction.MapRange(orig.ino(), lblock, 1, List.of(new Extent(lblock, dp, 1, o.unwritten()))))
+                        .add(new MetadataTransaction.MapRange(donor.ino(), dl, 1, List.of(new Extent(dl, op, 1, true)))));
+                if (page != null) {
+                    page.repoint(dp);
+                }
+            } finally {
+                if (page != null) {
+                    page.unlock();
+                }
             }
-            fs.applyVolatile(new MetadataTransaction()
-                    .add(new MetadataTransaction.MapRange(orig.ino(), lblock, 1, List.of(new Extent(lblock, dp, 1, o.unwritten()))))
-                    .add(new MetadataTransaction.MapRange(donor.ino(), dl, 1, List.of(new Extent(dl, op, 1, true)))));
-            if (page != null) {
-                page.repoint(dp);
-            }
-            return null;
-        });
+        }
         nextPage++;
         end(s);
     }

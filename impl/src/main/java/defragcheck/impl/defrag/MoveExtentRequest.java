@@ -24,7 +24,7 @@ public record MoveExtentRequest(Inode orig, Inode donor, long origStart, long do
         return new MoveExtentRequest(orig, donor, origOffset / bs, donorOffset / bs, lengthBytes / bs);
     }
 
-    /** The kernel's checks, in its order; call inside the filesystem's monitor. Throws on refusal. */
+    /** The kernel's checks, in its order; call under the metadata lock (it reads both extent maps). Throws on refusal. */
     void validate() {
         if (orig.fs() != donor.fs()) {
             throw refuse(RefusalReason.DIFFERENT_FILESYSTEMS, orig.fs().device().path() + " vs " + donor.fs().device().path());

@@ -7,7 +7,7 @@ import java.util.function.Function;
 
 import defragcheck.impl.fs.Filesystem;
 import defragcheck.impl.fs.Inode;
-import defragcheck.impl.lock.InodeLock;
+import defragcheck.impl.lock.RwSemaphore;
 import defragcheck.impl.lock.LockOrder;
 import defragcheck.impl.observe.Action;
 import defragcheck.impl.observe.StepHook;
@@ -35,8 +35,8 @@ public abstract class MoveExtents implements Filesystem.StepReporter, AutoClosea
         this.opts = opts;
         this.orig = req.orig();
         this.donor = req.donor();
-        fs.monitor().atomically(() -> {
-            req.validate();
+        fs.metadata(() -> {
+            req.validate(); // the metadata lock keeps both extent maps still while they are checked
             return null;
         });
         this.plan = planOf.apply(req);
@@ -117,7 +117,7 @@ public abstract class MoveExtents implements Filesystem.StepReporter, AutoClosea
      * Takes one lock class of both inodes in {@link LockOrder}: one hook step per inode, as in the spec (a scheduler
      * can run other actors, or a crossing defrag, between the two); the step ends once both are held.
      */
-    protected void lockTwo(Action action, Ablation ablation, Function<Inode, InodeLock> lockOf) throws IOException {
+    protected void lockTwo(Action action, Ablation ablation, Function<Inode, RwSemaphore> lockOf) throws IOException {
         if (opts.removed(ablation)) {
             end(begin(action, -1));
             return;
@@ -131,39 +131,43 @@ public abstract class MoveExtents implements Filesystem.StepReporter, AutoClosea
         end(second);
     }
 
-    /** DrainDio: inode_dio_wait on both inodes. */
+    /**
+     * DrainDio: inode_dio_wait on both inodes. With both i_rwsem held exclusively no direct write can be submitted,
+     * so once each count has reached zero none of either inode is in flight.
+     */
     public void drainDio() throws IOException {
         StepHook.Step s = begin(Action.DrainDio, -1);
         if (!opts.removed(Ablation.NO_DRAIN)) {
-            fs.monitor().when(() -> orig.dioInFlight() == 0 && donor.dioInFlight() == 0, () -> null);
+            assert holds(Ablation.NO_LOCKS, i -> i.rwsem) : id() + ": drain without both i_rwsem";
+            fs.direct().inodeDioWait(orig);
+            fs.direct().inodeDioWait(donor);
         }
         end(s);
     }
 
-    protected void acquire(InodeLock lock) throws IOException {
-        fs.monitor().when(lock::isFree, () -> {
-            lock.acquire(id());
-            return null;
-        });
+    /** A step's precondition (for asserts): this defrag holds {@code lockOf} of both inodes, unless it is ablated. */
+    protected boolean holds(Ablation ablation, Function<Inode, RwSemaphore> lockOf) {
+        return opts.removed(ablation) || lockOf.apply(orig).heldExclusivelyBy(id()) && lockOf.apply(donor).heldExclusivelyBy(id());
+    }
+
+    protected void acquire(RwSemaphore lock) throws IOException {
+        lock.downWrite(id());
     }
 
     /** Releases, in reverse order, whichever of the two locks of both inodes this defrag holds. */
-    protected void releaseLocks() throws IOException {
-        fs.monitor().atomically(() -> {
-            List<Inode> order = new ArrayList<>(LockOrder.ordered(orig, donor));
-            java.util.Collections.reverse(order);
-            for (Inode i : order) {
-                if (id().equals(i.invalidateLock.holder())) {
-                    i.invalidateLock.release(id());
-                }
+    protected void releaseLocks() {
+        List<Inode> order = new ArrayList<>(LockOrder.ordered(orig, donor));
+        java.util.Collections.reverse(order);
+        for (Inode i : order) {
+            if (i.invalidateLock.heldExclusivelyBy(id())) {
+                i.invalidateLock.upWrite(id());
             }
-            for (Inode i : order) {
-                if (id().equals(i.rwsem.holder())) {
-                    i.rwsem.release(id());
-                }
+        }
+        for (Inode i : order) {
+            if (i.rwsem.heldExclusivelyBy(id())) {
+                i.rwsem.upWrite(id());
             }
-            return null;
-        });
+        }
     }
 
     /** Abandons a mover that is not done (never run, or stopped between steps): its locks and its id are released. */

@@ -11,7 +11,7 @@ import defragcheck.impl.fs.NoSpaceException;
 
 /**
  * e4defrag for one file: create a donor with one contiguous unwritten run as long as the file (one transaction),
- * move the whole file into it with the chosen protocol, make it durable, delete the donor (which now holds, and so
+ * move the whole file into it with the chosen protocol, make it durable (fsync of the file), delete the donor (which now holds, and so
  * frees, the old blocks). A file that is already one extent is left alone. Without a free run long enough it refuses
  * (ENOSPC) before changing anything.
  */
@@ -22,7 +22,7 @@ public final class WholeFileDefrag {
         Filesystem fs = orig.fs();
         long start = System.nanoTime();
         List<Extent> before = fs.extents(orig);
-        long size = fs.monitor().atomically(orig::sizeBlocks);
+        long size = orig.sizeBlocks();
         if (before.size() <= 1) {
             return new DefragReport(protocol, before, before, 0, System.nanoTime() - start);
         }
@@ -36,7 +36,7 @@ public final class WholeFileDefrag {
         }
         try {
             MoveExtents.create(protocol, new MoveExtentRequest(orig, donor, 0, 0, size), opts).run();
-            fs.sync();
+            fs.fsync(orig);
         } finally {
             fs.delete(donor); // before or after the swap, the donor holds no block orig needs
         }

@@ -10,8 +10,9 @@ import java.nio.file.StandardOpenOption;
  * Loads and stores go to the mapped bytes, never through our page cache, as on persistent memory.
  *
  * <p>Coherence rule with the O_DIRECT channel: the filesystem performs every block access, mapped or direct,
- * inside its state monitor, so accesses to one block never overlap in time (the copy workers of a defrag run
- * while the defrag holds the monitor). Given that, Linux keeps the two views coherent: a direct read first
+ * under a lock that excludes the other accesses to that block (a DAX inode's loads and stores under its page-table
+ * lock; a defrag's copy while it holds both inodes' i_rwsem and invalidate_lock exclusively), so accesses to one
+ * block never overlap in time. Given that, Linux keeps the two views coherent: a direct read first
  * writes back dirty page-cache pages of its range, and a direct write invalidates (and unmaps) them afterwards,
  * so the mapping refaults the new bytes. {@code force} (fsync) of the image makes mapped stores durable too.
  */

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
-/** The allocation bitmap of data blocks (metadata blocks are permanently in use). Guarded by the state monitor. */
+/** The allocation bitmap of data blocks (metadata blocks are permanently in use). Guarded by the filesystem's metadata lock. */
 public final class BlockAllocator {
     private final BitSet used;
     private final long dataStart;

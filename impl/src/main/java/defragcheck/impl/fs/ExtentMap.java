@@ -8,10 +8,13 @@ import java.util.TreeMap;
 /**
  * A file's extent map: logical block → physical block, each extent written or unwritten (reads as zeros).
  * Adjacent extents that continue each other are merged, so its size is the file's fragmentation.
- * Not thread-safe: the filesystem mutates it only inside its state monitor, through metadata transactions.
+ * Not thread-safe: guarded by its inode's i_data_sem, mutated only by metadata transactions. {@link #generation}
+ * counts changes, so a reader that drops i_data_sem before its I/O can tell whether the map moved under it.
  */
 public final class ExtentMap {
     private final TreeMap<Long, Extent> byStart = new TreeMap<>();
+    /** Changes so far; written under i_data_sem (write), read without it (a seqcount). */
+    private volatile long generation;
 
     public ExtentMap() {}
 
@@ -19,6 +22,11 @@ public final class ExtentMap {
         for (Extent e : extents) {
             replace(e.lblock(), e.length(), List.of(e));
         }
+    }
+
+    /** How often the map changed: equal before and after a lock-free read means nothing moved in between. */
+    public long generation() {
+        return generation;
     }
 
     /** The extent covering {@code lblock}, or null for a hole. */
@@ -61,6 +69,7 @@ public final class ExtentMap {
      * Costs O(log n) per extent removed or inserted, so a swap is O(extents), never O(blocks).
      */
     public void replace(long from, long count, List<Extent> pieces) {
+        generation++;
         long to = from + count;
         List<Extent> merged = normalized(pieces, from, to);
         Extent left = find(from);

@@ -6,14 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import defragcheck.impl.cache.PageCache;
 import defragcheck.impl.cache.PageKey;
@@ -26,15 +26,15 @@ import defragcheck.impl.io.DataPath;
 import defragcheck.impl.io.DirectIo;
 import defragcheck.impl.io.MmapIo;
 import defragcheck.impl.io.Writeback;
-import defragcheck.impl.lock.StateMonitor;
 import defragcheck.impl.observe.AbstractState;
 import defragcheck.impl.observe.BlockPayload;
 import defragcheck.impl.observe.BlockValue;
 import defragcheck.impl.observe.StepHook;
 
 /**
- * A mounted filesystem (the super_block): device, metadata, page cache, user mappings, in-flight direct I/O,
- * and the state monitor every atomic step runs in. The I/O paths are {@link #buffered()}, {@link #direct()},
+ * A mounted filesystem (the super_block): device, metadata, page cache, user mappings, in-flight direct I/O.
+ * Locking is per inode and per page (see {@link Inode} for the order); the one filesystem-wide lock is
+ * {@link #metadataLock}, taken only by steps that change metadata. The I/O paths are {@link #buffered()}, {@link #direct()},
  * {@link #mmap()} and {@link #writeback()}; defrag lives in {@code defragcheck.impl.defrag}.
  */
 public final class Filesystem implements AutoCloseable {
@@ -44,10 +44,17 @@ public final class Filesystem implements AutoCloseable {
 
     private final BlockDevice device;
     private final MetadataStore store;
-    private final StateMonitor monitor = new StateMonitor();
+    /**
+     * The running jbd2 transaction: the allocator, the inode table's changes, the journal. Held by a step that changes
+     * metadata from building its transaction to its commit record (journal I/O included, as jbd2 commits); never
+     * held for data I/O. Holding it keeps every extent map still (only {@code MetadataStore.apply} changes one, under
+     * it). Taken after i_rwsem, invalidate_lock, page and page-table locks; before i_data_sem. Reentrant.
+     */
+    private final ReentrantLock metadataLock = new ReentrantLock();
     private final PageCache cache = new PageCache();
     private final PageTables ptes = new PageTables();
-    private final TreeMap<PageKey, BlockValue> lastWrite = new TreeMap<>();
+    /** The spec's ghost {@code lastWrite}: written at each write's linearization point, under the lock ordering it. */
+    private final ConcurrentSkipListMap<PageKey, BlockValue> lastWrite = new ConcurrentSkipListMap<>();
     private final Map<String, StepReporter> defrags = new ConcurrentHashMap<>();
     private final DataPath dataPath;
     private final BufferedIo buffered;
@@ -222,7 +229,7 @@ public final class Filesystem implements AutoCloseable {
     public Inode createContiguous(String name, long blocks, InodeFlag... flags) throws IOException {
         checkName(name);
         Set<InodeFlag> f = flagSet(flags);
-        return monitor.atomically(() -> {
+        return metadata(() -> {
             requireAbsent(name);
             int ino = store.freeInodeNumber();
             long start = store.allocator().findContiguous(blocks);
@@ -248,7 +255,7 @@ public final class Filesystem implements AutoCloseable {
     }
 
     private void requireAbsent(String name) {
-        if (lookupLocked(name) != null) {
+        if (find(name) != null) {
             throw new IllegalArgumentException("file exists: " + name);
         }
     }
@@ -262,7 +269,7 @@ public final class Filesystem implements AutoCloseable {
     private Inode createInode(String name, InodeType type, InodeFlag... flags) throws IOException {
         checkName(name);
         Set<InodeFlag> f = flagSet(flags);
-        return monitor.atomically(() -> {
+        return metadata(() -> {
             requireAbsent(name);
             int ino = store.freeInodeNumber();
             if (ino < 0) {
@@ -274,10 +281,10 @@ public final class Filesystem implements AutoCloseable {
     }
 
     public Inode lookup(String name) throws IOException {
-        return monitor.atomically(() -> lookupLocked(name));
+        return find(name);
     }
 
-    private Inode lookupLocked(String name) {
+    private Inode find(String name) {
         for (Inode i : store.inodes()) {
             if (i.name().equals(name)) {
                 return i;
@@ -286,17 +293,17 @@ public final class Filesystem implements AutoCloseable {
         return null;
     }
 
-    /** The inode numbered {@code ino}, or null if it was deleted. Call inside the monitor. */
+    /** The inode numbered {@code ino}, or null if it was deleted. */
     public Inode inodeIfPresent(int ino) {
         return store.find(ino);
     }
 
     public Inode inode(int ino) throws IOException {
-        return monitor.atomically(() -> store.inode(ino));
+        return store.inode(ino);
     }
 
     public List<Inode> inodes() throws IOException {
-        return monitor.atomically(() -> new ArrayList<>(store.inodes()));
+        return new ArrayList<>(store.inodes());
     }
 
     /**
@@ -314,7 +321,7 @@ public final class Filesystem implements AutoCloseable {
 
     private void allocate(Inode inode, long from, long count, boolean contiguous) throws IOException {
         requireRegular(inode);
-        monitor.atomically(() -> {
+        metadata(() -> {
             List<long[]> holes = holes(inode, from, count);
             long need = 0;
             for (long[] h : holes) {
@@ -376,22 +383,37 @@ public final class Filesystem implements AutoCloseable {
      */
     public void truncate(Inode inode, long sizeBlocks) throws IOException {
         requireRegular(inode);
-        monitor.when(inode.rwsem::isFree, () -> {
-            long end = Math.max(inode.sizeBlocks, inode.extents.end());
-            MetadataTransaction txn = new MetadataTransaction();
-            if (sizeBlocks < end) {
-                cache.drop(inode.ino(), sizeBlocks, end - sizeBlocks);
-                ptes.unmap(inode.ino(), sizeBlocks, end - sizeBlocks);
-                forgetWrites(inode, sizeBlocks);
-                for (Extent e : inode.extents.pieces(sizeBlocks, end - sizeBlocks)) {
-                    txn.add(new MetadataTransaction.Free(e.pblock(), e.length()));
+        String actor = "truncate-" + Thread.currentThread().getId();
+        inode.rwsem.downWrite(actor);
+        try {
+            inode.invalidateLock.downWrite(actor);
+            try {
+                inode.dio.await();
+                long end = Math.max(inode.sizeBlocks, inode.extentsEnd());
+                if (sizeBlocks < end) {
+                    ptes.unmap(inode.ino(), sizeBlocks, end - sizeBlocks);
+                    cache.drop(inode.ino(), sizeBlocks, end - sizeBlocks);
+                    forgetWrites(inode, sizeBlocks);
                 }
-                txn.add(new MetadataTransaction.MapRange(inode.ino(), sizeBlocks, end - sizeBlocks, List.of()));
+                metadata(() -> {
+                    MetadataTransaction txn = new MetadataTransaction();
+                    long mapped = Math.max(inode.sizeBlocks, inode.extents.end());
+                    if (sizeBlocks < mapped) {
+                        for (Extent e : inode.extents.pieces(sizeBlocks, mapped - sizeBlocks)) {
+                            txn.add(new MetadataTransaction.Free(e.pblock(), e.length()));
+                        }
+                        txn.add(new MetadataTransaction.MapRange(inode.ino(), sizeBlocks, mapped - sizeBlocks, List.of()));
+                    }
+                    txn.add(new MetadataTransaction.SetSize(inode.ino(), sizeBlocks));
+                    commit(txn);
+                    return null;
+                });
+            } finally {
+                inode.invalidateLock.upWrite(actor);
             }
-            txn.add(new MetadataTransaction.SetSize(inode.ino(), sizeBlocks));
-            commit(txn);
-            return null;
-        });
+        } finally {
+            inode.rwsem.upWrite(actor);
+        }
     }
 
     /** Holes (start, length) of logical [from, from+count). */
@@ -411,10 +433,23 @@ public final class Filesystem implements AutoCloseable {
     }
 
     /**
-     * Gives a hole at {@code lblock} a written block for a write that is about to fill it, near the previous
-     * block for contiguity. Call inside the monitor.
+     * The block mapped at {@code lblock}; a hole first gets one (written, or {@code unwritten}: reading as zeros until
+     * the write's data is there and {@link #markWrittenIfAt} converts it), near the previous block for contiguity.
+     * The caller holds the inode's i_rwsem (either way) or invalidate_lock shared.
      */
-    public long allocateForWrite(Inode inode, long lblock) throws IOException {
+    public long allocateForWrite(Inode inode, long lblock, boolean unwritten) throws IOException {
+        assert inode.rwsem.isLocked() || inode.invalidateLock.isLocked() : inode + ": allocation without i_rwsem or invalidate_lock";
+        long had = inode.physical(lblock);
+        if (had >= 0) {
+            return had;
+        }
+        return metadata(() -> {
+            long again = inode.extents.physical(lblock);
+            return again >= 0 ? again : allocateBlock(inode, lblock, unwritten);
+        });
+    }
+
+    private long allocateBlock(Inode inode, long lblock, boolean unwritten) throws IOException {
         long goal = inode.extents.physical(lblock - 1) + 1;
         long blk = goal > 0 && goal < device.blocks() && !store.allocator().isUsed(goal) ? goal : store.allocator().findContiguous(1);
         if (blk < 0) {
@@ -422,7 +457,7 @@ public final class Filesystem implements AutoCloseable {
         }
         MetadataTransaction txn = new MetadataTransaction()
                 .add(new MetadataTransaction.Allocate(blk, 1))
-                .add(new MetadataTransaction.MapRange(inode.ino(), lblock, 1, List.of(new Extent(lblock, blk, 1, false))));
+                .add(new MetadataTransaction.MapRange(inode.ino(), lblock, 1, List.of(new Extent(lblock, blk, 1, unwritten))));
         if (lblock + 1 > inode.sizeBlocks) {
             txn.add(new MetadataTransaction.SetSize(inode.ino(), lblock + 1));
         }
@@ -430,30 +465,46 @@ public final class Filesystem implements AutoCloseable {
         return blk;
     }
 
-    /** Converts the unwritten block at {@code lblock} to written: data is now there. Call inside the monitor. */
+    /** Converts the unwritten block at {@code lblock} to written: data is now there. */
     public void markWritten(Inode inode, long lblock) throws IOException {
-        Extent e = inode.extents.find(lblock);
-        if (e != null && e.unwritten()) {
-            long p = e.physical(lblock);
-            commit(new MetadataTransaction().add(new MetadataTransaction.MapRange(inode.ino(), lblock, 1, List.of(new Extent(lblock, p, 1, false)))));
+        markWrittenIfAt(inode, lblock, -1);
+    }
+
+    /**
+     * As {@link #markWritten}, only if {@code lblock} still maps {@code pblk} ({@code -1}: whatever it maps), checked
+     * and converted in one metadata step (a direct write's completion after a swap must not convert the new block).
+     */
+    public void markWrittenIfAt(Inode inode, long lblock, long pblk) throws IOException {
+        Extent seen = inode.find(lblock);
+        if (seen == null || !seen.unwritten()) {
+            return; // only a conversion changes it back, never to unwritten under a writer's lock
         }
+        metadata(() -> {
+            Extent e = inode.extents.find(lblock);
+            if (e != null && e.unwritten() && (pblk < 0 || e.physical(lblock) == pblk)) {
+                long p = e.physical(lblock);
+                commit(new MetadataTransaction().add(new MetadataTransaction.MapRange(inode.ino(), lblock, 1, List.of(new Extent(lblock, p, 1, false)))));
+            }
+            return null;
+        });
     }
 
     /** Deletes a file: drops its pages and mappings, frees its blocks. It must have no DIO in flight or lock holder. */
     public void delete(Inode inode) throws IOException {
-        monitor.atomically(() -> {
-            if (inode.dioInFlight() > 0 || !inode.rwsem.isFree() || !inode.invalidateLock.isFree()) {
-                throw new IllegalStateException(inode + " is busy (direct I/O in flight or locked)");
-            }
-            long end = Math.max(inode.sizeBlocks, inode.extents.end());
-            cache.drop(inode.ino(), 0, end);
-            ptes.unmap(inode.ino(), 0, end);
-            forgetWrites(inode, 0);
+        if (inode.dioInFlight() > 0 || !inode.rwsem.isFree() || !inode.invalidateLock.isFree()) {
+            throw new IllegalStateException(inode + " is busy (direct I/O in flight or locked)");
+        }
+        long end = Math.max(inode.sizeBlocks, inode.extentsEnd());
+        ptes.unmap(inode.ino(), 0, end);
+        cache.drop(inode.ino(), 0, end);
+        forgetWrites(inode, 0);
+        metadata(() -> {
+            long mapped = Math.max(inode.sizeBlocks, inode.extents.end());
             MetadataTransaction txn = new MetadataTransaction();
             for (Extent e : inode.extents.extents()) {
                 txn.add(new MetadataTransaction.Free(e.pblock(), e.length()));
             }
-            txn.add(new MetadataTransaction.MapRange(inode.ino(), 0, end, List.of()));
+            txn.add(new MetadataTransaction.MapRange(inode.ino(), 0, mapped, List.of()));
             txn.add(new MetadataTransaction.DeleteInode(inode.ino()));
             commit(txn);
             return null;
@@ -462,15 +513,15 @@ public final class Filesystem implements AutoCloseable {
 
     /** A snapshot of the file's extents (the spec's emap with the unwritten flags), e.g. for filefrag-like reports. */
     public List<Extent> extents(Inode inode) throws IOException {
-        return monitor.atomically(inode.extents::extents);
+        return inode.extentsSnapshot();
     }
 
     public long freeBlocks() throws IOException {
-        return monitor.atomically(() -> store.allocator().freeBlocks());
+        return metadata(() -> store.allocator().freeBlocks());
     }
 
     public long largestFreeRun() throws IOException {
-        return monitor.atomically(() -> store.allocator().largestFreeRun());
+        return metadata(() -> store.allocator().largestFreeRun());
     }
 
     static void requireRegular(Inode inode) {
@@ -484,30 +535,57 @@ public final class Filesystem implements AutoCloseable {
     /**
      * Applies a transaction and commits it through the journal (the commit point); with it, whatever
      * {@link #applyVolatile} applied before. Every data write issued before is durable before the commit record.
-     * Call inside the monitor.
      */
     public void commit(MetadataTransaction txn) throws IOException {
-        store.apply(txn);
-        store.commit(!ablated(CrashAblation.NO_BARRIER));
+        metadata(() -> {
+            store.apply(txn);
+            store.commit(!ablated(CrashAblation.NO_BARRIER));
+            return null;
+        });
+    }
+
+    /** A step's work on metadata, under {@link #metadataLock}. */
+    @FunctionalInterface
+    public interface MetadataWork<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs {@code work} under the metadata lock (reentrant: a commit inside it joins it). */
+    public <T> T metadata(MetadataWork<T> work) throws IOException {
+        metadataLock.lock();
+        try {
+            return work.run();
+        } finally {
+            metadataLock.unlock();
+        }
     }
 
     /**
      * Test-only ({@link CrashAblation#NO_INTENT}): applies a transaction straight to the home metadata without an
-     * intent record (after a flush, so only the intent is missing). Call inside the monitor.
+     * intent record (after a flush, so only the intent is missing).
      */
     public void commitInPlace(MetadataTransaction txn) throws IOException {
-        store.apply(txn);
-        store.commitInPlace();
+        metadata(() -> {
+            store.apply(txn);
+            store.commitInPlace();
+            return null;
+        });
     }
 
     /** Applies a transaction in memory only; {@link #persistMetadata} makes it durable later (a running jbd2 transaction). */
-    public void applyVolatile(MetadataTransaction txn) {
-        store.apply(txn);
+    public void applyVolatile(MetadataTransaction txn) throws IOException {
+        metadata(() -> {
+            store.apply(txn);
+            return null;
+        });
     }
 
     /** Commits the metadata applied by {@link #applyVolatile} since the last commit, if any. */
     public void persistMetadata() throws IOException {
-        store.commit(!ablated(CrashAblation.NO_BARRIER));
+        metadata(() -> {
+            store.commit(!ablated(CrashAblation.NO_BARRIER));
+            return null;
+        });
     }
 
     public BlockAllocator allocator() {
@@ -520,7 +598,7 @@ public final class Filesystem implements AutoCloseable {
 
     // ---- observation and the ghost ---------------------------------------------------------------------------
 
-    /** Records a completed write's value (the spec's ghost {@code lastWrite}). Call inside the monitor. */
+    /** Records a completed write's value (the spec's ghost {@code lastWrite}), under the lock that orders the write. */
     public void recordCompletedWrite(Inode inode, long lblock, byte[] data) {
         lastWrite.put(new PageKey(inode.ino(), lblock), BlockPayload.decode(data));
     }
@@ -530,12 +608,12 @@ public final class Filesystem implements AutoCloseable {
         lastWrite.subMap(new PageKey(inode.ino(), from), true, new PageKey(inode.ino(), Long.MAX_VALUE), true).clear();
     }
 
-    /** Records a completed write whose value is already known (bulk writers). Call inside the monitor. */
+    /** Records a completed write whose value is already known (bulk writers). */
     public void recordCompletedWrite(PageKey key, BlockValue value) {
         lastWrite.put(key, value);
     }
 
-    /** The ghost; read inside the monitor or from a quiescent filesystem. */
+    /** The ghost (a live concurrent view). */
     public Map<PageKey, BlockValue> lastWrite() {
         return Collections.unmodifiableMap(lastWrite);
     }
@@ -554,9 +632,12 @@ public final class Filesystem implements AutoCloseable {
         return defrags;
     }
 
-    /** The implementation's state in the spec's vocabulary (reads every data block: use small images). */
+    /**
+     * The implementation's state in the spec's vocabulary (reads every data block: use small images). Exact only
+     * between steps: when no step is running (a scheduler or step hook holds every actor).
+     */
     public AbstractState abstractState() throws IOException {
-        return monitor.atomically(() -> AbstractState.capture(this));
+        return AbstractState.capture(this);
     }
 
     public StepHook hook() {
@@ -571,10 +652,6 @@ public final class Filesystem implements AutoCloseable {
 
     public BlockDevice device() {
         return device;
-    }
-
-    public StateMonitor monitor() {
-        return monitor;
     }
 
     public PageCache cache() {
@@ -605,8 +682,17 @@ public final class Filesystem implements AutoCloseable {
         return writeback;
     }
 
-    public Collection<Inode> inodesLocked() {
-        return store.inodes();
+    /**
+     * fsync(2) of one file: writes back its dirty pages, makes every data write durable, then commits pending metadata
+     * through the journal. Other files' pages are left to writeback.
+     */
+    public void fsync(Inode inode) throws IOException {
+        writeback.flushRange(inode, 0, Long.MAX_VALUE / 2);
+        metadata(() -> {
+            device.force();
+            store.commit(!ablated(CrashAblation.NO_BARRIER));
+            return null;
+        });
     }
 
     /**
@@ -615,7 +701,7 @@ public final class Filesystem implements AutoCloseable {
      */
     public void sync() throws IOException {
         writeback.writebackAll("sync");
-        monitor.atomically(() -> {
+        metadata(() -> {
             device.force();
             store.commit(!ablated(CrashAblation.NO_BARRIER));
             return null;
@@ -629,7 +715,7 @@ public final class Filesystem implements AutoCloseable {
             writeback.stopDaemon();
             direct.completeAll();
             sync();
-            monitor.atomically(() -> {
+            metadata(() -> {
                 store.checkpoint();
                 return null;
             });

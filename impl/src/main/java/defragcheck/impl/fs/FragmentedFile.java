@@ -12,7 +12,7 @@ import defragcheck.impl.observe.BlockPayload;
 import defragcheck.impl.observe.BlockValue;
 
 /**
- * Builds a fragmented file the way realio-notes' mkfrag does on ext4: fragments of {@code fragmentBlocks} with a
+ * Builds a fragmented file as a fragmenting writer leaves one on ext4: fragments of {@code fragmentBlocks} with a
  * free gap of the same size after each, so the file has blocks/fragmentBlocks extents. Every block holds
  * self-describing content (writer {@code writer}, sequence 1). The region is written sequentially in 1 MiB
  * requests, gaps included (they get garbage), then made durable.
@@ -29,7 +29,7 @@ public final class FragmentedFile {
         }
         Inode inode = fs.create(name, flags);
         long span = 2 * blocks;
-        long region = fs.monitor().atomically(() -> {
+        long region = fs.metadata(() -> {
             long start = fs.allocator().findContiguous(span);
             if (start < 0) {
                 throw new NoSpaceException(span + " contiguous blocks to lay out " + name + " with gaps");
@@ -71,12 +71,9 @@ public final class FragmentedFile {
             buf.flip();
             fs.device().write(region + b, buf);
         }
-        fs.monitor().atomically(() -> {
-            fs.device().force();
-            for (long l = 0; l < inode.sizeBlocks(); l++) {
-                fs.recordCompletedWrite(new PageKey(inode.ino(), l), new BlockValue.Written(inode.ino(), l, writer, 1));
-            }
-            return null;
-        });
+        fs.device().force();
+        for (long l = 0; l < inode.sizeBlocks(); l++) {
+            fs.recordCompletedWrite(new PageKey(inode.ino(), l), new BlockValue.Written(inode.ino(), l, writer, 1));
+        }
     }
 }

@@ -9,7 +9,8 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 import defragcheck.impl.device.AlignedBuffers;
 import defragcheck.impl.device.BlockDevice;
@@ -37,7 +38,8 @@ public final class MetadataStore {
     private final Superblock sb;
     private final Filesystem fs;
     private final Journal journal;
-    private final TreeMap<Integer, Inode> inodes = new TreeMap<>();
+    /** The inode table: concurrent, so a lookup takes no lock; changed only by {@link #apply}, under the metadata lock. */
+    private final ConcurrentSkipListMap<Integer, Inode> inodes = new ConcurrentSkipListMap<>();
     private BlockAllocator allocator;
     /** Generation of the home image and the slot holding it. */
     private long homeGeneration;
@@ -207,8 +209,38 @@ public final class MetadataStore {
         }
     }
 
-    /** The one place a metadata transaction takes effect (in memory). Call inside the state monitor. */
+    /**
+     * The one place a metadata transaction takes effect (in memory). The caller holds the metadata lock; the
+     * transaction's inodes' i_data_sem are held for writing across the whole of it (lower inode number first), so a
+     * reader sees a swap of two files' maps whole.
+     */
     public void apply(MetadataTransaction txn) {
+        List<Inode> locked = new ArrayList<>();
+        TreeSet<Integer> touched = new TreeSet<>();
+        for (MetadataTransaction.Op op : txn.ops()) {
+            if (op instanceof MetadataTransaction.MapRange m) {
+                touched.add(m.ino());
+            } else if (op instanceof MetadataTransaction.SetSize z) {
+                touched.add(z.ino());
+            }
+        }
+        for (int ino : touched) {
+            Inode i = inodes.get(ino);
+            if (i != null) {
+                i.dataSem.writeLock().lock();
+                locked.add(i);
+            }
+        }
+        try {
+            applyOps(txn);
+        } finally {
+            for (int k = locked.size() - 1; k >= 0; k--) {
+                locked.get(k).dataSem.writeLock().unlock();
+            }
+        }
+    }
+
+    private void applyOps(MetadataTransaction txn) {
         for (MetadataTransaction.Op op : txn.ops()) {
             if (op instanceof MetadataTransaction.CreateInode c) {
                 if (inodes.containsKey(c.ino()) || inodes.size() >= sb.maxInodes()) {

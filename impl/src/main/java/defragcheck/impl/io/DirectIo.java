@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,7 +30,8 @@ public final class DirectIo {
     private record Pending(DioRecord rec, CompletableFuture<Void> done) {}
 
     private final Filesystem fs;
-    private final List<DioRecord> inFlight = new ArrayList<>();
+    /** Direct writes submitted and not completed, in submission order (concurrent: no lock guards it). */
+    private final ConcurrentLinkedQueue<DioRecord> inFlight = new ConcurrentLinkedQueue<>();
     private final AtomicLong ids = new AtomicLong();
     private final LinkedBlockingQueue<Pending> endIo = new LinkedBlockingQueue<>();
     private Thread endIoThread;
@@ -40,50 +42,61 @@ public final class DirectIo {
     }
 
     /**
-     * DioSubmit: captures the block. A cached page of the block is dropped at completion (see {@link #complete}),
-     * where the spec models the kernel's invalidation of the range.
+     * DioSubmit, under i_rwsem shared (iomap_dio_rw): captures the block (a hole gets an unwritten one, converted at
+     * completion) and raises i_dio_count before i_rwsem is released, so a defrag that then takes i_rwsem exclusive
+     * and waits in inode_dio_wait waits for this write. A cached page of the block is dropped at completion (see
+     * {@link #complete}), where the spec models the kernel's invalidation of the range.
      */
     public DioRecord submit(String actor, Inode inode, long lblock, byte[] data) throws IOException {
         BufferedIo.checkBlock(data);
         StepHook.Step step = new StepHook.Step(actor, Action.DioSubmit, inode.ino(), lblock);
         fs.hook().before(step);
-        DioRecord rec = fs.monitor().when(inode.rwsem::isFree, () -> {
-            long blk = inode.extentMap().physical(lblock);
-            if (blk < 0) {
-                blk = fs.allocateForWrite(inode, lblock);
-            }
-            DioRecord r = new DioRecord(ids.incrementAndGet(), actor, inode, lblock, blk, data.clone());
-            inode.dioBegin();
-            inFlight.add(r);
-            return r;
-        });
+        DioRecord rec;
+        inode.rwsem.downRead();
+        try {
+            long blk = fs.allocateForWrite(inode, lblock, true);
+            rec = new DioRecord(ids.incrementAndGet(), actor, inode, lblock, blk, data.clone());
+            inode.dio.begin();
+            inFlight.add(rec);
+        } finally {
+            inode.rwsem.upRead();
+        }
         fs.hook().after(step);
         return rec;
     }
 
     /**
-     * DioComplete: the data reaches the block captured at submission; unwritten → written if still mapped there;
-     * kiocb_invalidate_post_direct_write drops and unmaps the cached page, so it can neither overwrite the direct
-     * write later nor hide it from readers.
+     * DioComplete (bio end_io), under no inode lock: the data reaches the block captured at submission; unwritten →
+     * written if the file still maps it there; the cached page is unmapped and dropped. The page, if any, is locked
+     * across the write (so writeback cannot put its older data over it), and the range is dropped again after it
+     * (kiocb_invalidate_post_direct_write: a cache fill that read the block before the write is dropped too), so a
+     * page can neither overwrite the direct write later nor hide it from readers; then i_dio_count falls.
      */
     public void complete(DioRecord rec) throws IOException {
         StepHook.Step step = new StepHook.Step(rec.actor(), Action.DioComplete, rec.inode().ino(), rec.lblock());
         fs.hook().before(step);
-        fs.monitor().atomically(() -> {
-            if (!inFlight.remove(rec)) {
-                throw new IllegalStateException("direct I/O " + rec.id() + " is not in flight");
-            }
-            Inode inode = rec.inode();
-            fs.dataPath().write(inode, rec.blk(), rec.data());
-            if (inode.extentMap().physical(rec.lblock()) == rec.blk()) {
-                fs.markWritten(inode, rec.lblock());
-            }
-            fs.cache().drop(inode.ino(), rec.lblock(), 1);
+        if (!inFlight.contains(rec)) {
+            throw new IllegalStateException("direct I/O " + rec.id() + " is not in flight");
+        }
+        Inode inode = rec.inode();
+        PageKey key = new PageKey(inode.ino(), rec.lblock());
+        Page page = fs.cache().lockPage(key);
+        try {
             fs.ptes().unmap(inode.ino(), rec.lblock(), 1);
-            fs.recordCompletedWrite(inode, rec.lblock(), rec.data());
-            inode.dioEnd();
-            return null;
-        });
+            fs.dataPath().write(inode, rec.blk(), rec.data());
+            fs.markWrittenIfAt(inode, rec.lblock(), rec.blk());
+            if (page != null) {
+                fs.cache().remove(key, page);
+            }
+        } finally {
+            if (page != null) {
+                page.unlock();
+            }
+        }
+        fs.cache().drop(inode.ino(), rec.lblock(), 1);
+        fs.recordCompletedWrite(inode, rec.lblock(), rec.data());
+        inFlight.remove(rec);
+        inode.dio.end();
         fs.hook().after(step);
     }
 
@@ -155,24 +168,22 @@ public final class DirectIo {
     public byte[] read(String actor, Inode inode, long lblock) throws IOException {
         StepHook.Step step = new StepHook.Step(actor, Action.Read, inode.ino(), lblock);
         fs.hook().before(step);
-        byte[] out = fs.monitor().when(inode.rwsem::isFree, () -> {
-            PageKey key = new PageKey(inode.ino(), lblock);
-            Page p = fs.cache().get(key);
-            if (p != null && p.dirty() && !inode.isDax()) {
-                fs.device().writeBlock(p.blk(), p.data());
-                p.markClean();
-                fs.ptes().mkclean(key);
-            }
-            Extent e = inode.extentMap().find(lblock);
-            return e == null || e.unwritten() ? new byte[BlockDevice.BLOCK_SIZE] : fs.dataPath().read(inode, e.physical(lblock));
-        });
+        byte[] out;
+        inode.rwsem.downRead();
+        try {
+            fs.writeback().flushRange(inode, lblock, 1);
+            Extent e = inode.find(lblock);
+            out = e == null || e.unwritten() ? new byte[BlockDevice.BLOCK_SIZE] : fs.dataPath().read(inode, e.physical(lblock));
+        } finally {
+            inode.rwsem.upRead();
+        }
         fs.hook().after(step);
         return out;
     }
 
     /** inode_dio_wait: blocks until no direct I/O of the inode is in flight. */
     public void inodeDioWait(Inode inode) throws IOException {
-        fs.monitor().when(() -> inode.dioInFlight() == 0, () -> null);
+        inode.dio.await();
     }
 
     /** Completes every direct I/O in flight (e.g. before unmount). */
@@ -183,13 +194,8 @@ public final class DirectIo {
         }
     }
 
-    /** A snapshot of the direct I/O in flight. */
-    public List<DioRecord> inFlight() throws IOException {
-        return fs.monitor().atomically(() -> new ArrayList<>(inFlight));
-    }
-
-    /** The live list; read only inside the monitor. */
-    public List<DioRecord> inFlightLocked() {
-        return inFlight;
+    /** A snapshot of the direct I/O in flight, in submission order. */
+    public List<DioRecord> inFlight() {
+        return new ArrayList<>(inFlight);
     }
 }

@@ -16,7 +16,8 @@ import defragcheck.impl.observe.StepHook;
  * A shared writable mmap of a file by one process. A write fault (ext4_filemap_fault + ext4_page_mkwrite, under the
  * invalidate lock shared) maps the cached page, reading it in if needed, and dirties it; under DAX
  * (dax_iomap_fault) it maps the physical block itself. A store goes through an existing writable pte only, to
- * whatever it maps, even if the file no longer maps that block there.
+ * whatever it maps, even if the file no longer maps that block there; it holds the inode's page-table lock, which
+ * every unmap and write-protect takes, so no store goes through a pte after it was torn down.
  */
 public final class MmapIo {
     private final Filesystem fs;
@@ -29,31 +30,58 @@ public final class MmapIo {
     public void fault(String actor, Inode inode, long lblock) throws IOException {
         StepHook.Step step = new StepHook.Step(actor, Action.MmapFault, inode.ino(), lblock);
         fs.hook().before(step);
-        fs.monitor().when(inode.invalidateLock::isFree, () -> {
-            PageKey key = new PageKey(inode.ino(), lblock);
-            Extent e = inode.extentMap().find(lblock);
-            long blk = e == null ? fs.allocateForWrite(inode, lblock) : e.physical(lblock);
-            boolean wasUnwritten = e != null && e.unwritten();
+        inode.invalidateLock.downRead();
+        try {
             if (inode.isDax()) {
-                if (wasUnwritten) {
-                    fs.dataPath().write(inode, blk, new byte[BlockDevice.BLOCK_SIZE]); // dax zeroes an unwritten block before mapping it
-                }
-                fs.markWritten(inode, lblock);
-                fs.ptes().map(key, Pte.toBlock(blk, true));
+                faultDax(inode, lblock);
             } else {
-                Page page = fs.cache().get(key);
-                if (page == null) {
-                    byte[] data = e == null || wasUnwritten ? new byte[BlockDevice.BLOCK_SIZE] : fs.dataPath().read(inode, blk);
-                    page = fs.cache().insert(key, data, true, blk);
-                } else {
-                    page.store(page.data());
-                }
-                fs.markWritten(inode, lblock);
-                fs.ptes().map(key, Pte.toPage(true));
+                faultPage(inode, lblock);
             }
-            return null;
-        });
+        } finally {
+            inode.invalidateLock.upRead();
+        }
         fs.hook().after(step);
+    }
+
+    /** dax_iomap_fault: a hole gets an unwritten block; an unwritten block is zeroed before it is mapped. */
+    private void faultDax(Inode inode, long lblock) throws IOException {
+        Extent e = inode.find(lblock);
+        long blk = e == null ? fs.allocateForWrite(inode, lblock, true) : e.physical(lblock);
+        if (e == null || e.unwritten()) {
+            fs.dataPath().write(inode, blk, new byte[BlockDevice.BLOCK_SIZE]);
+        }
+        fs.markWrittenIfAt(inode, lblock, blk);
+        fs.ptes().map(new PageKey(inode.ino(), lblock), Pte.toBlock(blk, true));
+    }
+
+    /** filemap_fault + page_mkwrite: the page is locked (and in the cache) before a hole gets its block. */
+    private void faultPage(Inode inode, long lblock) throws IOException {
+        PageKey key = new PageKey(inode.ino(), lblock);
+        Extent e = inode.find(lblock);
+        Page page = fs.cache().grab(key, e == null ? -1 : e.physical(lblock));
+        try {
+            if (page.data() == null) {
+                byte[] data;
+                try {
+                    data = e == null || e.unwritten() ? new byte[BlockDevice.BLOCK_SIZE] : fs.dataPath().read(inode, e.physical(lblock));
+                } catch (IOException | RuntimeException failed) {
+                    fs.cache().remove(key, page);
+                    throw failed;
+                }
+                page.fill(data);
+            }
+            if (page.blk() < 0) {
+                page.setBlock(fs.allocateForWrite(inode, lblock, false));
+            }
+            fs.ptes().locked(inode.ino(), () -> {
+                page.markDirty();
+                return null;
+            });
+            fs.markWritten(inode, lblock);
+            fs.ptes().map(key, Pte.toPage(true));
+        } finally {
+            page.unlock();
+        }
     }
 
     /**
@@ -64,16 +92,17 @@ public final class MmapIo {
         BufferedIo.checkBlock(data);
         StepHook.Step step = new StepHook.Step(actor, Action.MmapStore, inode.ino(), lblock);
         fs.hook().before(step);
-        boolean stored = fs.monitor().atomically(() -> {
-            PageKey key = new PageKey(inode.ino(), lblock);
+        PageKey key = new PageKey(inode.ino(), lblock);
+        var window = inode.isDax() ? fs.device().daxWindow() : null;
+        boolean stored = fs.ptes().locked(inode.ino(), () -> {
             Pte pte = fs.ptes().get(key);
             if (pte == null || !pte.writable()) {
                 return false;
             }
             if (pte.mapsPage()) {
-                fs.cache().get(key).store(data);
+                fs.cache().get(key).store(data); // a pte to a page keeps it in the cache: eviction unmaps first
             } else {
-                fs.device().daxWindow().store(pte.block(), data);
+                window.store(pte.block(), data);
             }
             fs.recordCompletedWrite(inode, lblock, data);
             return true;

@@ -32,60 +32,95 @@ public final class Writeback {
         this.fs = fs;
     }
 
-    /** Writeback of one page; returns whether anything was written. */
+    /**
+     * Writeback of one page, under its page lock: the pte is write-protected first (page_mkclean), so no store
+     * changes the data while it is written; returns whether anything was written.
+     */
     public boolean writebackPage(String actor, PageKey key) throws IOException {
         StepHook.Step step = new StepHook.Step(actor, Action.Writeback, key.ino(), key.lblock());
         fs.hook().before(step);
-        boolean wrote = fs.monitor().atomically(() -> {
-            Page p = fs.cache().get(key);
-            Inode inode = fs.inodeIfPresent(key.ino());
-            if (p == null || !p.dirty() || inode == null || inode.isDax()) {
-                return false;
+        boolean wrote = false;
+        Page p = fs.cache().lockPage(key);
+        if (p != null) {
+            try {
+                Inode inode = fs.inodeIfPresent(key.ino());
+                if (p.dirty() && inode != null && !inode.isDax()) {
+                    fs.ptes().mkclean(key);
+                    fs.device().writeBlock(p.blk(), p.data());
+                    p.markClean();
+                    wrote = true;
+                }
+            } finally {
+                p.unlock();
             }
-            fs.device().writeBlock(p.blk(), p.data());
-            p.markClean();
-            fs.ptes().mkclean(key);
-            return true;
-        });
+        }
         fs.hook().after(step);
         return wrote;
     }
 
     /**
-     * filemap_write_and_wait_range inside a step that already holds the monitor: all dirty pages of the range,
-     * contiguous blocks coalesced into large writes.
+     * filemap_write_and_wait_range: all dirty pages of the range, in batches of up to {@link #MAX_RUN_BLOCKS}: each page
+     * locked (in logical order) and write-protected before its data is read, the batch's contiguous blocks coalesced
+     * into large writes, then its pages unlocked, so a writer of the file waits for one batch at most. Takes no
+     * inode lock.
      */
-    public void flushRangeLocked(Inode inode, long from, long count) throws IOException {
+    public void flushRange(Inode inode, long from, long count) throws IOException {
         if (inode.isDax()) {
             return;
         }
-        List<Map.Entry<PageKey, Page>> dirty = new ArrayList<>();
-        for (Map.Entry<PageKey, Page> e : fs.cache().range(inode.ino(), from, count).entrySet()) {
-            if (e.getValue().dirty()) {
-                dirty.add(e);
+        List<Map.Entry<PageKey, Page>> batch = new ArrayList<>();
+        ByteBuffer buf = null;
+        for (PageKey key : new ArrayList<>(fs.cache().range(inode.ino(), from, count).keySet())) {
+            Page p = fs.cache().lockPage(key);
+            if (p == null) {
+                continue;
+            }
+            if (!p.dirty()) {
+                p.unlock();
+                continue;
+            }
+            batch.add(Map.entry(key, p));
+            if (batch.size() == MAX_RUN_BLOCKS) {
+                buf = writeBatch(batch, buf);
             }
         }
-        dirty.sort((a, b) -> Long.compare(a.getValue().blk(), b.getValue().blk()));
-        ByteBuffer buf = null;
-        for (int i = 0; i < dirty.size(); ) {
-            int j = i + 1;
-            while (j < dirty.size() && j - i < MAX_RUN_BLOCKS && dirty.get(j).getValue().blk() == dirty.get(j - 1).getValue().blk() + 1) {
-                j++;
+        if (!batch.isEmpty()) {
+            writeBatch(batch, buf);
+        }
+    }
+
+    /** Writes a batch of locked dirty pages, coalescing contiguous blocks; unlocks them and empties the batch. */
+    private ByteBuffer writeBatch(List<Map.Entry<PageKey, Page>> batch, ByteBuffer buf) throws IOException {
+        try {
+            for (Map.Entry<PageKey, Page> e : batch) {
+                fs.ptes().mkclean(e.getKey());
             }
+            batch.sort((a, b) -> Long.compare(a.getValue().blk(), b.getValue().blk()));
             if (buf == null) {
                 buf = AlignedBuffers.allocate(MAX_RUN_BLOCKS * BlockDevice.BLOCK_SIZE);
             }
-            buf.clear();
-            for (int k = i; k < j; k++) {
-                buf.put(dirty.get(k).getValue().data());
+            for (int i = 0; i < batch.size(); ) {
+                int j = i + 1;
+                while (j < batch.size() && batch.get(j).getValue().blk() == batch.get(j - 1).getValue().blk() + 1) {
+                    j++;
+                }
+                buf.clear();
+                for (int k = i; k < j; k++) {
+                    buf.put(batch.get(k).getValue().data());
+                }
+                buf.flip();
+                fs.device().write(batch.get(i).getValue().blk(), buf);
+                for (int k = i; k < j; k++) {
+                    batch.get(k).getValue().markClean();
+                }
+                i = j;
             }
-            buf.flip();
-            fs.device().write(dirty.get(i).getValue().blk(), buf);
-            for (int k = i; k < j; k++) {
-                dirty.get(k).getValue().markClean();
-                fs.ptes().mkclean(dirty.get(k).getKey());
+            return buf;
+        } finally {
+            for (Map.Entry<PageKey, Page> e : batch) {
+                e.getValue().unlock();
             }
-            i = j;
+            batch.clear();
         }
     }
 
@@ -94,10 +129,7 @@ public final class Writeback {
         for (Inode inode : fs.inodes()) {
             StepHook.Step step = new StepHook.Step(actor, Action.Writeback, inode.ino(), -1);
             fs.hook().before(step);
-            fs.monitor().atomically(() -> {
-                flushRangeLocked(inode, 0, Long.MAX_VALUE / 2);
-                return null;
-            });
+            flushRange(inode, 0, Long.MAX_VALUE / 2);
             fs.hook().after(step);
         }
     }
@@ -115,7 +147,7 @@ public final class Writeback {
             try {
                 while (running) {
                     Thread.sleep(intervalMillis);
-                    for (PageKey key : fs.monitor().atomically(fs.cache()::dirtyKeys)) {
+                    for (PageKey key : fs.cache().dirtyKeys()) {
                         if (!running) {
                             break;
                         }

@@ -48,7 +48,7 @@ public record AbstractState(
     /** A direct write in flight: the block captured at submission and the value it carries. */
     public record InFlightDio(int ino, long lblock, long blk, BlockValue val) {}
 
-    /** Captures the state; call inside the filesystem's monitor (see {@link Filesystem#abstractState()}). */
+    /** Captures the state of a filesystem between steps (see {@link Filesystem#abstractState()}). */
     public static AbstractState capture(Filesystem fs) throws IOException {
         Map<Long, BlockValue> disk = readDisk(fs);
         Map<Integer, Map<Long, Long>> emap = new TreeMap<>();
@@ -56,7 +56,7 @@ public record AbstractState(
         Map<Integer, String> rwsem = new TreeMap<>();
         Map<Integer, String> ilock = new TreeMap<>();
         Set<Integer> dax = new TreeSet<>();
-        for (Inode i : fs.inodesLocked()) {
+        for (Inode i : fs.inodes()) {
             Map<Long, Long> m = new TreeMap<>();
             for (Extent e : i.extentMap().extents()) {
                 for (long k = 0; k < e.length(); k++) {
@@ -88,7 +88,7 @@ public record AbstractState(
             pte.put(e.getKey(), new Mapping(p.mapsPage() ? null : p.block(), p.writable()));
         }
         List<InFlightDio> dio = new ArrayList<>();
-        for (DirectIo.DioRecord r : fs.direct().inFlightLocked()) {
+        for (DirectIo.DioRecord r : fs.direct().inFlight()) {
             dio.add(new InFlightDio(r.inode().ino(), r.lblock(), r.blk(), BlockPayload.decode(r.data())));
         }
         Map<String, String> step = new TreeMap<>();

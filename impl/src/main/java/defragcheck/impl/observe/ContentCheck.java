@@ -35,12 +35,12 @@ public final class ContentCheck {
 
     /** Every block must be its last completed write (the ghost), or Zero if never written. */
     public static Report verifyAgainstLastWrite(Inode inode) throws IOException {
-        Map<PageKey, BlockValue> last = inode.fs().monitor().atomically(() -> Map.copyOf(inode.fs().lastWrite()));
+        Map<PageKey, BlockValue> last = Map.copyOf(inode.fs().lastWrite());
         return verify(inode, l -> last.getOrDefault(new PageKey(inode.ino(), l), BlockValue.ZERO));
     }
 
     public static Report verify(Inode inode, LongFunction<BlockValue> expected) throws IOException {
-        long size = inode.fs().monitor().atomically(inode::sizeBlocks);
+        long size = inode.sizeBlocks();
         long ok = 0, zero = 0, garbage = 0, misplaced = 0, stale = 0, firstBad = -1;
         for (long at = 0; at < size; at += CHUNK_BLOCKS) {
             int n = (int) Math.min(CHUNK_BLOCKS, size - at);

@@ -1,7 +1,8 @@
 package defragcheck.impl.observe;
 
 /**
- * Called by every actor around each of its steps, outside the state monitor, in the actor's own thread.
+ * Called by every actor around each of its steps, before it takes any lock and after it released
+ * them, in the actor's own thread.
  * A test scheduler can block in {@link #before} to stop an actor and let another run; without one, actors are
  * ordinary threads and the hook does nothing.
  */
