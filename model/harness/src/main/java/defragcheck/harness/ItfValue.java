@@ -69,20 +69,21 @@ public final class ItfValue {
         return JSON.objectNode().put("#unserializable", StateDiff.text(v));
     }
 
-    /** A function: a list if its domain is 1..n (a sequence), an object if every key is a string, else a map. */
+    /**
+     * A function as TLC prints it: an object if its domain is record field names, a list if it is
+     * 1..n (a sequence), else a map.
+     */
     private static JsonNode function(FcnRcdValue f) {
         Value[] values = f.values;
-        if (values.length == 0 || f.intv != null && f.intv.low == 1) {
-            ArrayNode list = JSON.arrayNode();
-            for (Value v : values) list.add(of(v));
-            return list;
-        }
-        boolean strings = true;
-        for (Value k : f.domain) strings &= k instanceof StringValue;
-        if (f.intv == null && strings) {
+        if (values.length > 0 && f.intv == null && isRecord(f.domain)) {
             ObjectNode record = JSON.objectNode();
             for (int i = 0; i < values.length; i++) record.set(((StringValue) f.domain[i]).val.toString(), of(values[i]));
             return record;
+        }
+        if (values.length == 0 || isSequence(f)) {
+            ArrayNode list = JSON.arrayNode();
+            for (Value v : values) list.add(of(v));
+            return list;
         }
         ArrayNode pairs = JSON.arrayNode();
         for (int i = 0; i < values.length; i++) {
@@ -90,6 +91,21 @@ public final class ItfValue {
             pairs.add(JSON.arrayNode().add(of(key)).add(of(values[i])));
         }
         return JSON.objectNode().set("#map", pairs);
+    }
+
+    private static boolean isRecord(Value[] domain) {
+        for (Value k : domain) {
+            if (!(k instanceof StringValue s) || !s.val.toString().matches("[A-Za-z0-9_]*[A-Za-z][A-Za-z0-9_]*")) return false;
+        }
+        return true;
+    }
+
+    private static boolean isSequence(FcnRcdValue f) {
+        if (f.intv != null) return f.intv.low == 1;
+        for (Value k : f.domain) if (!(k instanceof IntValue)) return false;
+        f.normalize();  // as TLC does before it prints a function over integers as a tuple
+        for (int i = 0; i < f.domain.length; i++) if (((IntValue) f.domain[i]).val != i + 1) return false;
+        return true;
     }
 
     /** The TLC value an ITF expression stands for (the inverse of {@link #of}). */
