@@ -35,7 +35,12 @@ public final class CounterexampleText {
             sb.append("       then nothing happens any more (stuttering forever)\n");
         }
         for (Culprit c : cx.culprits()) {
-            sb.append("       ").append(c.conjunct()).append(" fails at ").append(c.label()).append('\n');
+            sb.append("       ").append(c.conjunct()).append(" fails at ").append(c.label());
+            if (!c.evidence().isEmpty()) {
+                sb.append(": ").append(c.evidence().entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+                        .collect(java.util.stream.Collectors.joining(", ")));
+            }
+            sb.append('\n');
         }
         return sb.toString();
     }

@@ -36,10 +36,14 @@ import tlc2.value.impl.Value;
  *
  * @param conjunct the definition whose part fails (the innermost named operator on the way down)
  * @param bindings each bound name and its value as TLA+ text, outermost first
+ * @param evidence the false formula's operands and their values there ({@code Readable(f, lb) = {Garbage}})
+ * @param module   the module of the false formula, or null
+ * @param line     its line there, or 0
  */
-public record Culprit(String conjunct, Map<String, String> bindings) {
+public record Culprit(String conjunct, Map<String, String> bindings, Map<String, String> evidence, String module, int line) {
     public Culprit {
         bindings = Collections.unmodifiableMap(new LinkedHashMap<>(bindings));
+        evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
     }
 
     /** {@code f = "orig", lb = 1}. */
@@ -66,7 +70,20 @@ public record Culprit(String conjunct, Map<String, String> bindings) {
         return List.copyOf(out);
     }
 
-    private record Walk(ITool tool, TLCState state, List<Culprit> out) {
+    private static final class Walk {
+        private final ITool tool;
+        private final TLCState state;
+        private final List<Culprit> out;
+        /** The innermost formula found FALSE under the quantifier being walked, and its context. */
+        private SemanticNode deepest;
+        private Context deepestContext;
+
+        Walk(ITool tool, TLCState state, List<Culprit> out) {
+            this.tool = tool;
+            this.state = state;
+            this.out = out;
+        }
+
         /** Adds the culprits under {@code node}, which is known (or assumed) to be FALSE in {@code con}. */
         void walk(SemanticNode node, Context con, String named, Map<String, String> bound, int depth) {
             if (depth > MAX_DEPTH || out.size() >= MAX_CULPRITS) return;
@@ -104,7 +121,10 @@ public record Culprit(String conjunct, Map<String, String> bindings) {
                     if (isFalse(args[1], con)) walk(args[1], con, named, bound, depth + 1);
                 }
                 case ToolGlobals.OPCODE_bf -> forall(appl, con, named, bound, depth);
-                default -> { }
+                default -> {
+                    deepest = appl;
+                    deepestContext = con;
+                }
             }
         }
 
@@ -127,9 +147,33 @@ public record Culprit(String conjunct, Map<String, String> bindings) {
                     }
                 }
                 int before = out.size();
+                deepest = null;
                 walk(body, c, named, inner, depth + 1);
-                if (out.size() == before) out.add(new Culprit(named, inner));
+                if (out.size() == before) out.add(deepest != null ? leaf(deepest, deepestContext, named, inner) : leaf(body, c, named, inner));
+                deepest = null;
             }
+        }
+
+        /** The culprit whose formula {@code node} is false in {@code con}: its operands and their values as evidence. */
+        private Culprit leaf(SemanticNode node, Context con, String named, Map<String, String> bound) {
+            Map<String, String> evidence = new LinkedHashMap<>();
+            SemanticNode formula = node;
+            while (formula instanceof LabelNode l) formula = (SemanticNode) l.getBody();
+            if (formula instanceof OpApplNode appl && BuiltInOPs.getOpCode(appl.getOperator().getName()) != 0) {
+                for (ExprOrOpArgNode arg : appl.getArgs()) {
+                    try {
+                        Object v = tool.eval(arg, con, state, TLCState.Empty, EvalControl.Clear);
+                        String text = FormulaText.of(arg);
+                        // A constant operand ("Garbage = Garbage") tells nothing.
+                        if (v instanceof Value value && !text.equals(StateDiff.text(value))) evidence.put(text, StateDiff.text(value));
+                    } catch (RuntimeException e) {
+                        // an operand TLC cannot evaluate alone: left out of the evidence
+                    }
+                }
+            }
+            tla2sany.st.Location at = formula.getLocation();
+            boolean located = at != null && at != tla2sany.st.Location.nullLoc;
+            return new Culprit(named, bound, evidence, located ? at.source() : null, located ? at.beginLine() : 0);
         }
 
         private boolean isFalse(SemanticNode node, Context con) {

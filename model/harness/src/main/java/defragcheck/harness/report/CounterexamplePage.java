@@ -49,8 +49,19 @@ final class CounterexamplePage {
         sb.append("<section class=\"where\"><h2>Where it fails</h2>\n");
         sb.append("<p>").append(Html.escape(failure(r, cx))).append("</p>\n");
         for (Culprit culprit : cx.culprits()) {
-            sb.append("<p class=\"culprit\"><b>").append(Html.escape(culprit.conjunct())).append("</b> is false for <code>")
-                    .append(Html.escape(culprit.label())).append("</code></p>\n");
+            sb.append("<div class=\"culprit\"><b>").append(Html.escape(culprit.conjunct())).append("</b> is false for <code>")
+                    .append(Html.escape(culprit.label())).append("</code>");
+            String where = links.link(d.model(), new defragcheck.harness.ActionInstance(culprit.conjunct(), java.util.Map.of(),
+                    culprit.module(), culprit.line()));
+            if (where != null) sb.append(" (<a href=\"").append(Html.escape(where)).append("\">").append(Html.escape(culprit.module()))
+                    .append(".tla line ").append(culprit.line()).append("</a>)");
+            if (!culprit.evidence().isEmpty()) {
+                sb.append(": <ul class=\"evidence\">");
+                culprit.evidence().forEach((k, v) -> sb.append("<li><code>").append(Html.escape(k)).append(" = ").append(Html.escape(v))
+                        .append("</code></li>"));
+                sb.append("</ul>");
+            }
+            sb.append("</div>\n");
         }
         for (BlockRef b : blocks) {
             List<String> entries = FinalBlocks.entries(last, b);

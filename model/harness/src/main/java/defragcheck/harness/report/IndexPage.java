@@ -73,7 +73,7 @@ final class IndexPage {
         sb.append(r.verdict() == defragcheck.harness.Verdict.SUCCESS ? "keeps the data" : "<b>" + Html.escape(ReportSite.verdictText(r)) + "</b>");
         sb.append("<br><code>").append(Html.escape(c.declared().name())).append("</code> · ")
                 .append(r.distinct() < 0 ? "-" : String.format(Locale.ROOT, "%,d", r.distinct())).append(" states · depth ")
-                .append(r.depth()).append(" · ").append(String.format(Locale.ROOT, "%.0f s", r.seconds()));
+                .append(r.depth() < 0 ? "-" : String.valueOf(r.depth())).append(" · ").append(String.format(Locale.ROOT, "%.0f s", r.seconds()));
         if (ReportSite.hasPage(r)) sb.append("<br><a href=\"").append(link(c)).append("\">counterexample</a>");
         if (!c.matches()) sb.append("<br><b>MISMATCH</b>: ").append(Html.escape(String.join("; ", c.disagreements())));
         return sb.append("</td>").toString();

@@ -27,7 +27,7 @@ final class SequenceDiagram {
     private static final int LINE = 14;
     private static final int CHANGES_WIDTH = 600;
     private static final int MAX_CHANGE_LINES = 7;
-    private static final int PARAM_CHARS = 27;
+    private static final int PARAM_CHARS = 23;
     private static final int CHANGE_CHARS = 84;
 
     private SequenceDiagram() {}
@@ -155,7 +155,7 @@ final class SequenceDiagram {
             String what = device.stream().map(Change::toString).collect(Collectors.joining(", "));
             int labelX = (x1 + x2) / 2;
             sb.append(String.format(Locale.ROOT, "<text class=\"writelabel\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s<title>%s</title></text>",
-                    labelX, ay - 4, Html.escape(Html.cut(what, Math.max(12, Math.abs(x2 - x1) / 6))), Html.escape(what)));
+                    labelX, ay - 4, Html.escape(Html.cut(what, Math.max(10, (Math.abs(x2 - x1) - 12) / 7))), Html.escape(what)));
             sb.append(String.format(Locale.ROOT, "<circle class=\"devdot\" cx=\"%d\" cy=\"%d\" r=\"4\"/>", laneCenter(d), ay));
         }
 
@@ -205,6 +205,9 @@ final class SequenceDiagram {
                     LEFT, next + 14, Html.escape(cx.loopStep().label()), cx.loopBackTo()));
             next += 22;
         } else if (cx.stutters()) {
+            int cy = rowTop[last] + (rowBottom[last] - rowTop[last]) / 2;
+            sb.append(String.format(Locale.ROOT, "<g class=\"loop stutter\"><path d=\"M%d,%d a9,9 0 1,1 0,14\" marker-end=\"url(#loop-arrow)\"/></g>",
+                    LEFT - 30, cy - 7));
             sb.append(String.format(Locale.ROOT, "<text class=\"looplabel\" x=\"%d\" y=\"%d\">↻ then nothing happens any more: the last state stutters forever</text>",
                     LEFT, next + 14));
             next += 22;
@@ -218,21 +221,38 @@ final class SequenceDiagram {
         return culprits.stream().map(Culprit::label).collect(Collectors.joining("; "));
     }
 
-    /** The parameters in lines short enough for a lane, "k = v" items kept whole where they fit. */
+    /**
+     * The parameters in lines short enough for a lane: "k = v" items kept whole where they fit, a long
+     * value (a record) broken after its commas; at most three lines (the box's title has them all).
+     */
     static List<String> paramLines(ActionInstance step) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
+        List<String> pieces = new ArrayList<>();
         for (Map.Entry<String, String> p : step.parameters().entrySet()) {
             String item = p.getKey() + " = " + p.getValue();
-            if (line.length() > 0 && line.length() + 2 + item.length() > PARAM_CHARS) {
+            if (item.length() <= PARAM_CHARS) {
+                pieces.add(item);
+                continue;
+            }
+            String[] parts = item.split("(?<=, )");
+            for (String part : parts) pieces.add(part.strip());
+        }
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String piece : pieces) {
+            if (line.length() > 0 && line.length() + 1 + piece.length() > PARAM_CHARS) {
                 lines.add(line.toString());
                 line.setLength(0);
             }
-            if (line.length() > 0) line.append(", ");
-            line.append(item);
+            if (line.length() > 0) line.append(line.charAt(line.length() - 1) == ',' ? " " : ", ");
+            line.append(piece);
         }
         if (line.length() > 0) lines.add(line.toString());
-        return lines.stream().map(s -> Html.cut(s, PARAM_CHARS + 4)).limit(3).toList();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < lines.size() && i < 3; i++) {
+            String l = Html.cut(lines.get(i), PARAM_CHARS + 2);
+            out.add(i == 2 && lines.size() > 3 ? Html.cut(l, PARAM_CHARS - 1) + "…" : l);
+        }
+        return out;
     }
 
     private static int indexOf(List<Lane> lanes, Lane lane) {
