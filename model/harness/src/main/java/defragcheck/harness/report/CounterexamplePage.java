@@ -46,7 +46,7 @@ final class CounterexamplePage {
                 .append(c.matches() ? " ✓" : " <b class=\"bad\">MISMATCH</b>")
                 .append(" · <a href=\"").append(Html.escape(name)).append(".itf.json\">the trace as ITF JSON</a></p>\n");
 
-        sb.append("<section class=\"where\"><h2>Where it fails</h2>\n");
+        sb.append("<section class=\"where\"><div class=\"why\"><h2>Where it fails</h2>\n");
         sb.append("<p>").append(Html.escape(failure(r, cx))).append("</p>\n");
         for (Culprit culprit : cx.culprits()) {
             sb.append("<div class=\"culprit\"><b>").append(Html.escape(culprit.conjunct())).append("</b> is false for <code>")
@@ -63,6 +63,7 @@ final class CounterexamplePage {
             }
             sb.append("</div>\n");
         }
+        sb.append("</div><div class=\"blocks\">");
         for (BlockRef b : blocks) {
             List<String> entries = FinalBlocks.entries(last, b);
             if (entries.isEmpty()) continue;
@@ -71,6 +72,7 @@ final class CounterexamplePage {
             for (String e : entries) sb.append("<li><code>").append(Html.escape(e)).append("</code></li>");
             sb.append("</ul></div>\n");
         }
+        sb.append("</div>");
         if (!blocks.isEmpty()) {
             sb.append("<p class=\"hint\"><span class=\"dot\"></span> marks each step that touched ")
                     .append(Html.escape(SequenceDiagram.culpritText(cx.culprits(), blocks)))

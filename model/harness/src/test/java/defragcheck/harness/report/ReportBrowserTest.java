@@ -97,12 +97,20 @@ class ReportBrowserTest {
                     "--no-first-run", "--disable-extensions", "--user-data-dir=" + profile, "--screenshot=" + png,
                     "--window-size=" + width + "," + height, page.toUri().toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            // Chromium starts helper processes (zygote, GPU, crashpad): remember each one seen, so that none
+            // outlives the test even if the browser exits first and they are re-parented.
+            java.util.Set<ProcessHandle> seen = new java.util.HashSet<>();
             try {
-                if (!p.waitFor(120, TimeUnit.SECONDS)) throw new AssertionError("chromium took over 120 s: " + Files.readString(log));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                while (!p.waitFor(200, TimeUnit.MILLISECONDS)) {
+                    p.descendants().forEach(seen::add);
+                    if (System.nanoTime() > deadline) throw new AssertionError("chromium took over 120 s: " + read(log));
+                }
                 assertEquals(0, p.exitValue(), () -> "chromium failed: " + read(log));
                 assertTrue(Files.isRegularFile(png), () -> "chromium wrote no screenshot: " + read(log));
             } finally {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.descendants().forEach(seen::add);
+                seen.forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
                 p.waitFor(10, TimeUnit.SECONDS);
                 deleteTree(profile.toFile());

@@ -42,7 +42,12 @@ class ReportSiteTest {
     @Test
     void theBlockTheInvariantFailsOnIsHighlightedAndEveryStepThatTouchedIt() throws Exception {
         Document page = ReportChecks.parse(site.resolve("cx/BlocksUnlocked.html"));
-        assertEquals("Integrity is false for lb = 1", page.selectFirst("p.culprit").text());
+        Element culprit = page.selectFirst("div.culprit");
+        assertEquals("lb = 1", culprit.selectFirst("code").text());
+        assertEquals(List.of("disk[map[lb]] = 0", "last[lb] = 1"), culprit.select("ul.evidence li").eachText(),
+                "TLC's values of the false formula's operands");
+        assertEquals("../src/spec/Blocks.tla.html#L46", culprit.selectFirst("a").attr("href"), "the formula's line");
+        ReportChecks.checkSpecLink(site.resolve("cx"), "../src/spec/Blocks.tla.html#L46", "Integrity");
         Element svg = page.selectFirst("svg");
         // Write(lb = 1) wrote the block; Swap then mapped it elsewhere (map[1]).
         assertEquals(List.of("3", "4"), svg.select("g.step.touched").eachAttr("data-state"));
