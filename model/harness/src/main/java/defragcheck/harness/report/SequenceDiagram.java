@@ -58,6 +58,7 @@ final class SequenceDiagram {
             y += h;
             rowBottom[i] = y;
         }
+        int rowsEnd = y;
         y = ending(body, result, cx, blocks, y, width, rowTop, rowBottom);
 
         StringBuilder svg = new StringBuilder();
@@ -77,7 +78,7 @@ final class SequenceDiagram {
         for (int l = 0; l < lanes.size(); l++) {
             Lane lane = lanes.get(l);
             int cx0 = laneCenter(l);
-            svg.append(String.format(Locale.ROOT, "<line class=\"life\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>", cx0, TOP, cx0, y));
+            svg.append(String.format(Locale.ROOT, "<line class=\"life\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>", cx0, TOP, cx0, rowsEnd + 4));
             svg.append(String.format(Locale.ROOT, "<g class=\"lane %s\" data-lane=\"%s\"><rect x=\"%d\" y=\"8\" width=\"%d\" height=\"%d\" rx=\"6\"/>"
                     + "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text></g>",
                     kind(lane), Html.escape(lane.id()), LEFT + l * LANE_WIDTH + 6, LANE_WIDTH - 12, TOP - 16, cx0, 8 + (TOP - 16) / 2 + 5,
@@ -192,6 +193,20 @@ final class SequenceDiagram {
         sb.append(String.format(Locale.ROOT, "<rect class=\"lastrow\" x=\"2\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"4\"/>",
                 rowTop[last], width - 4, rowBottom[last] - rowTop[last]));
         int next = y + 10;
+        // Under each defrag's lane: what it holds and where it stands when the trace ends.
+        List<Lane> lanes = ActorLanes.used(cx.states(), cx.loopStep());
+        int held = 0;
+        for (int l = 0; l < lanes.size(); l++) {
+            Lane lane = lanes.get(l);
+            if (lane.kind() != Lane.Kind.DEFRAG) continue;
+            List<String> lines = DefragHoldings.of(cx.states().get(last), lane.id().substring("defrag-".length()));
+            for (int i = 0; i < lines.size(); i++) {
+                sb.append(String.format(Locale.ROOT, "<text class=\"holds\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>",
+                        laneCenter(l), next + 12 + LINE * i, Html.escape(Html.cut(lines.get(i), 30))));
+            }
+            held = Math.max(held, lines.size());
+        }
+        next += held * LINE + (held > 0 ? 6 : 0);
         if (cx.loopBackTo() != null && cx.loopBackTo() >= 1 && cx.loopBackTo() <= cx.states().size()) {
             int target = cx.loopBackTo() - 1;
             int x = 30;
@@ -277,6 +292,7 @@ final class SequenceDiagram {
             ".write{stroke:#555;stroke-width:1.3}.writelabel{font:10.5px ui-monospace,monospace;fill:#444}.devdot{fill:#555}",
             ".touch{fill:#d7263d}.touched .act{stroke:#d7263d;stroke-width:2.6}",
             ".lastrow{fill:none;stroke:#d7263d;stroke-width:2;stroke-dasharray:6 3}",
+            ".holds{font:11px ui-monospace,monospace;fill:#3b6fb6}",
             ".verdict{font-weight:700;font-size:13.5px;fill:#c0141b}.initlabel{fill:#666;font-style:italic}",
             ".loop path{fill:none;stroke:#7a3fb0;stroke-width:2}.loop text{fill:#7a3fb0;font-weight:700}.looplabel{fill:#7a3fb0;font-weight:600}",
             "a.spec:hover .act{stroke-width:2.6}");
