@@ -119,7 +119,10 @@ final class CounterexamplePage {
             case DEADLOCK_FAILURE -> "In state " + last.number() + " no action is enabled: the system is stuck.";
             case LIVENESS_FAILURE -> "The temporal property " + r.violated() + " fails on an infinite behaviour: "
                     + (cx.loopBackTo() != null ? "after state " + last.number() + ", " + cx.loopStep().label() + " leads back to state "
-                    + cx.loopBackTo() + " and the loop repeats forever." : "after state " + last.number() + " nothing happens any more.");
+                    + cx.loopBackTo() + " and the loop repeats forever."
+                    : cx.stutters() ? "after state " + last.number() + " nothing happens any more."
+                    : "TLC reports no loop, so the last step, to state " + last.number() + ", is one the property does not allow"
+                    + " (a refinement's [][Next]_vars: the step changes the abstract state in a way the abstract spec forbids).");
             default -> r.verdict().label();
         };
     }

@@ -17,19 +17,20 @@ final class DefragHoldings {
 
     private DefragHoldings() {}
 
-    /** "holds rwsem[f1]" and "next: LockInodes" for defrag {@code d}; empty when the state has neither. */
+    /** "holds rwsem: f1" (a line per lock) and "next: LockInodes" for defrag {@code d}. */
     static List<String> of(TraceState s, String d) {
         List<String> out = new ArrayList<>();
-        List<String> held = new ArrayList<>();
         for (String lock : LOCKS) {
             JsonNode v = s.itf().get(lock);
             if (v == null || !v.isObject()) continue;
+            List<String> files = new ArrayList<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (e.getValue().has("#bigint") && e.getValue().get("#bigint").textValue().equals(d)) held.add(lock + "[" + e.getKey() + "]");
+                if (e.getValue().has("#bigint") && e.getValue().get("#bigint").textValue().equals(d)) files.add(e.getKey());
             }
+            if (!files.isEmpty()) out.add("holds " + lock + ": " + String.join(", ", files));
         }
-        out.add(held.isEmpty() ? "holds no lock" : "holds " + String.join(", ", held));
+        if (out.isEmpty()) out.add("holds no lock");
         JsonNode step = s.itf().get("step");
         int i;
         try {

@@ -186,8 +186,9 @@ final class SequenceDiagram {
             case SAFETY_FAILURE -> "✗ " + result.violated() + " fails in state " + cx.states().get(last).number()
                     + (cx.culprits().isEmpty() ? "" : " at " + culpritText(cx.culprits(), blocks));
             case DEADLOCK_FAILURE -> "✗ deadlock: no action is enabled in state " + cx.states().get(last).number();
-            case LIVENESS_FAILURE -> "✗ " + result.violated() + " never holds: the behaviour "
-                    + (cx.loopBackTo() != null ? "loops forever" : "stutters forever");
+            case LIVENESS_FAILURE -> "✗ " + result.violated() + " fails: "
+                    + (cx.loopBackTo() != null ? "the behaviour loops forever" : cx.stutters() ? "the behaviour stutters forever"
+                    : "the last step (to state " + cx.states().get(last).number() + ") is one it does not allow");
             default -> result.verdict().label();
         };
         sb.append(String.format(Locale.ROOT, "<rect class=\"lastrow\" x=\"2\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"4\"/>",
