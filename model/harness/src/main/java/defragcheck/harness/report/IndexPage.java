@@ -52,7 +52,9 @@ final class IndexPage {
             CheckResult r = c.result();
             sb.append("<tr id=\"model-").append(Html.escape(c.declared().name())).append("\"><td>").append(Html.escape(c.declared().name()))
                     .append("</td><td>").append(Html.escape(c.declared().expectation())).append("</td><td>").append(Html.escape(r.verdict().label()))
-                    .append("</td><td>").append(r.violated() == null ? "" : Html.escape(r.violated())).append("</td><td>")
+                    .append("</td><td>").append(r.violated() == null ? "" : Html.escape(r.violated()))
+                    .append(r.counterexample().culprits().isEmpty() ? "" : " <span class=\"at\">at " + Html.escape(where(r)) + "</span>")
+                    .append("</td><td>")
                     .append(r.distinct() < 0 ? "-" : String.format(Locale.ROOT, "%,d", r.distinct())).append("</td><td>")
                     .append(r.depth() < 0 ? "-" : String.valueOf(r.depth())).append("</td><td>")
                     .append(String.format(Locale.ROOT, "%.1f", r.seconds())).append("</td><td>");
@@ -71,12 +73,18 @@ final class IndexPage {
         String cls = (r.verdict() == defragcheck.harness.Verdict.SUCCESS ? "keeps" : "breaks") + (c.matches() ? "" : " mismatch");
         StringBuilder sb = new StringBuilder("<td class=\"").append(cls).append("\">");
         sb.append(r.verdict() == defragcheck.harness.Verdict.SUCCESS ? "keeps the data" : "<b>" + Html.escape(ReportSite.verdictText(r)) + "</b>");
+        if (!r.counterexample().culprits().isEmpty()) sb.append(" at ").append(Html.escape(where(r)));
         sb.append("<br><code>").append(Html.escape(c.declared().name())).append("</code> · ")
                 .append(r.distinct() < 0 ? "-" : String.format(Locale.ROOT, "%,d", r.distinct())).append(" states · depth ")
-                .append(r.depth() < 0 ? "-" : String.valueOf(r.depth())).append(" · ").append(String.format(Locale.ROOT, "%.0f s", r.seconds()));
+                .append(r.depth() < 0 ? "-" : String.valueOf(r.depth())).append(" · ").append(String.format(Locale.ROOT, "%.1f s", r.seconds()));
         if (ReportSite.hasPage(r)) sb.append("<br><a href=\"").append(link(c)).append("\">counterexample</a>");
         if (!c.matches()) sb.append("<br><b>MISMATCH</b>: ").append(Html.escape(String.join("; ", c.disagreements())));
         return sb.append("</td>").toString();
+    }
+
+    /** Where the violated invariant fails: "orig, block 1", or the culprits' bindings. */
+    private static String where(CheckResult r) {
+        return SequenceDiagram.culpritText(r.counterexample().culprits(), BlockRef.of(r.counterexample().culprits()));
     }
 
     private static String link(Comparison c) {

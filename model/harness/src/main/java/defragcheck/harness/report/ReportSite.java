@@ -81,7 +81,7 @@ public final class ReportSite {
             "table{border-collapse:collapse;margin:6px 0}th,td{border:1px solid #ddd;padding:4px 8px;vertical-align:top;text-align:left}",
             "th{background:#f3f5f8}code{font:12.5px ui-monospace,monospace}",
             "table.protocols td{min-width:150px}td.keeps{background:#eef8ee}td.breaks{background:#fdecec}td.none{color:#999}",
-            "td.mismatch{outline:3px solid #e8a200}",
+            "td.mismatch{outline:3px solid #e8a200}span.at{color:#666;font-size:12.5px}",
             ".where{background:#fff7f7;border:1px solid #f0c4c4;border-radius:6px;padding:2px 14px 4px;margin:8px 0;",
             "display:flex;flex-wrap:wrap;gap:0 28px;align-items:flex-start}.where .hint{flex-basis:100%;margin:4px 0}",
             ".where h2{border:none;margin:6px 0 2px}.where p{margin:4px 0}ul.evidence{margin:2px 0 4px;padding-left:20px}",

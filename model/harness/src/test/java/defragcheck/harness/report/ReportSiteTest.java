@@ -76,6 +76,6 @@ class ReportSiteTest {
         assertEquals(RESULTS.size(), index.select("table.models tbody tr").size());
         Element row = index.getElementById("model-BlocksLocked");
         assertEquals(List.of("BlocksLocked", "success", "success", "", "48", "7"), row.children().stream().map(Element::text).toList().subList(0, 6));
-        assertTrue(index.getElementById("model-BlocksUnlocked").child(3).text().equals("Integrity"));
+        assertEquals("Integrity at block 1", index.getElementById("model-BlocksUnlocked").child(3).text());
     }
 }
