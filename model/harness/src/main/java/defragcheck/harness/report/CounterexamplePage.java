@@ -41,7 +41,8 @@ final class CounterexamplePage {
         links.pages().putIfAbsent(cfg, d.model().cfg());
         sb.append("<a href=\"../").append(Html.escape(tla)).append("\">").append(Html.escape(d.model().tla().getFileName().toString()))
                 .append("</a> + <a href=\"../").append(Html.escape(cfg)).append("\">").append(Html.escape(d.model().cfg().getFileName().toString()))
-                .append("</a> · ").append(String.format(Locale.ROOT, "%,d distinct states · depth %d · %.1f s", r.distinct(), r.depth(), r.seconds()))
+                .append("</a> · ").append(String.format(Locale.ROOT, "%,d distinct states · depth %s · %.1f s", r.distinct(),
+                        r.depth() < 0 ? "-" : String.valueOf(r.depth()), r.seconds()))
                 .append(" · ").append(cx.states().size()).append(" states in the trace · declared: ").append(Html.escape(d.expectation()))
                 .append(c.matches() ? " ✓" : " <b class=\"bad\">MISMATCH</b>")
                 .append(" · <a href=\"").append(Html.escape(name)).append(".itf.json\">the trace as ITF JSON</a></p>\n");

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  */
 final class SequenceDiagram {
     static final int LANE_WIDTH = 176;
-    private static final int LEFT = 64;
+    private static final int LEFT = 76;
     private static final int TOP = 58;
     private static final int LINE = 14;
     private static final int CHANGES_WIDTH = 600;
@@ -53,7 +53,7 @@ final class SequenceDiagram {
                     : stepRow(body, s, result, links, lanes, y, changesX, blocks, physical, touched);
             if (touched) {
                 body.append(String.format(Locale.ROOT, "<circle class=\"touch\" cx=\"%d\" cy=\"%d\" r=\"5\"><title>touches %s</title></circle>",
-                        LEFT - 14, y + 17, Html.escape(blocks.stream().map(BlockRef::label).collect(Collectors.joining("; ")))));
+                        LEFT - 12, y + 17, Html.escape(blocks.stream().map(BlockRef::label).collect(Collectors.joining("; ")))));
             }
             y += h;
             rowBottom[i] = y;
@@ -210,11 +210,11 @@ final class SequenceDiagram {
         next += held * LINE + (held > 0 ? 6 : 0);
         if (cx.loopBackTo() != null && cx.loopBackTo() >= 1 && cx.loopBackTo() <= cx.states().size()) {
             int target = cx.loopBackTo() - 1;
-            int x = 30;
+            int x = 44;  // between the state numbers and the marks of the touched steps
             int yFrom = rowBottom[last] - 6;
             int yTo = rowTop[target] + 10;
             sb.append(String.format(Locale.ROOT, "<g class=\"loop\"><path d=\"M%d,%d H%d V%d H%d\" marker-end=\"url(#loop-arrow)\"/>",
-                    LEFT - 24, yFrom, x, yTo, LEFT - 24));
+                    LEFT - 20, yFrom, x, yTo, LEFT - 20));
             sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" transform=\"rotate(-90 %d %d)\" text-anchor=\"middle\">loop</text></g>",
                     x - 6, (yFrom + yTo) / 2, x - 6, (yFrom + yTo) / 2));
             sb.append(String.format(Locale.ROOT, "<text class=\"looplabel\" x=\"%d\" y=\"%d\">↻ then %s leads back to state %d: the loop repeats forever</text>",
