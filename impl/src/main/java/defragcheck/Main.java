@@ -7,11 +7,13 @@ public final class Main {
     static final String USAGE = String.join("\n",
             "usage: java -jar target/defragcheck.jar [COMMAND] [ARGS] (COMMAND --help: its options)",
             "  check [MODEL...]     check the models and proofs (the default command); --report DIR: the reviewer's site",
+            "  table                print the protocol table from the manifests",
             "  bench-models         TLC throughput per model, in process and stock, and state-space growth",
             "  image --image PATH   create an image, write a fragmented file, defragment it, verify",
             "  demo                 the legacy protocol corrupts a DAX file, drain-evict-copy-swap keeps it intact",
             "  bench                defrag throughput against the gather-copy ceiling and e4defrag",
             "  bench-conformance    replayed and trace-validated conformance steps per second",
+            "  kernel               the real kernel (root): free runs per protocol and the models' schedules forced on it",
             "exit status: 0 ok; 1 a wrong verdict or a failed verification; 2 bad input (one line on stderr)");
 
     private Main() {}

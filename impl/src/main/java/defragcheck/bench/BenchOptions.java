@@ -5,11 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The benchmark's command line: {@code bench [--size-mib N] [--rounds N] [--min-seconds S] [--layouts 4K,64K,1M] [--threads N] [--dir PATH] [--no-e4defrag]}. */
-public record BenchOptions(long sizeMib, int rounds, double minSeconds, List<Integer> chunks, int threads, Path dir, boolean e4defrag) {
+/** The benchmark's command line: {@code bench [--size-mib N] [--rounds N] [--min-seconds S] [--layouts 4K,64K,1M] [--threads N] [--dir PATH] [--no-e4defrag] [--no-xfs-fsr]}. */
+public record BenchOptions(long sizeMib, int rounds, double minSeconds, List<Integer> chunks, int threads, Path dir, boolean e4defrag,
+        boolean xfsFsr) {
     public static final String USAGE =
             "usage: bench [--size-mib N (256)] [--rounds N (5)] [--min-seconds S (1): a contender repeats on fresh files until its timed work in a round reaches S, at most 5 runs]"
-            + " [--layouts 4K,64K,1M] [--threads N (copyData's default, 4)] [--dir PATH (java.io.tmpdir)] [--no-e4defrag]";
+            + " [--layouts 4K,64K,1M] [--threads N (copyData's default, 4)] [--dir PATH (java.io.tmpdir)] [--no-e4defrag] [--no-xfs-fsr]";
 
     /** Parses the arguments; a bad one is an IllegalArgumentException whose message is one line for the user. */
     public static BenchOptions parse(String[] args) {
@@ -19,6 +20,7 @@ public record BenchOptions(long sizeMib, int rounds, double minSeconds, List<Int
         List<Integer> chunks = List.of(4096, 65536, 1 << 20);
         Path dir = Path.of(System.getProperty("java.io.tmpdir"));
         boolean e4 = true;
+        boolean fsr = true;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -29,6 +31,7 @@ public record BenchOptions(long sizeMib, int rounds, double minSeconds, List<Int
                 case "--layouts" -> chunks = chunks(value(args, ++i, a));
                 case "--dir" -> dir = Path.of(value(args, ++i, a));
                 case "--no-e4defrag" -> e4 = false;
+                case "--no-xfs-fsr" -> fsr = false;
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'; " + USAGE);
             }
         }
@@ -37,7 +40,7 @@ public record BenchOptions(long sizeMib, int rounds, double minSeconds, List<Int
                 throw new IllegalArgumentException("--size-mib " + size + " is not a multiple of the " + c / 1024 + "K layout");
             }
         }
-        return new BenchOptions(size, rounds, minSeconds, chunks, threads, dir, e4);
+        return new BenchOptions(size, rounds, minSeconds, chunks, threads, dir, e4, fsr);
     }
 
     public long bytes() {

@@ -13,13 +13,15 @@ import java.util.OptionalDouble;
 
 /**
  * {@code bench}: defrag throughput of a fragmented file, drain-evict-copy-swap and legacy, against
- * the O_DIRECT gather-copy ceiling of the same layout on the same image and against e4defrag on a
- * loop-mounted ext4 holding the same layout. Contenders are interleaved in every round; only
+ * the O_DIRECT gather-copy ceiling of the same layout on the same image, against e4defrag on a
+ * loop-mounted ext4 and against xfs_fsr on a loop-mounted XFS holding the same layout. Contenders are interleaved in every round; only
  * ratios within a round are compared (this VM's disk drifts 2-4x between runs).
  */
 public final class DefragBenchmark {
     public static final Ratio DECS_OVER_GATHER = new Ratio("decs", GatherLeg.NAME);
-    public static final Ratio DECS_OVER_E4DEFRAG = new Ratio("decs", E4defragLeg.NAME);
+    public static final Ratio DECS_OVER_E4DEFRAG = new Ratio("decs", ToolLeg.E4DEFRAG);
+    public static final Ratio DECS_OVER_XFS_FSR = new Ratio("decs", ToolLeg.XFS_FSR);
+    public static final Ratio E4DEFRAG_OVER_XFS_FSR = new Ratio(ToolLeg.E4DEFRAG, ToolLeg.XFS_FSR);
     public static final Ratio LEGACY_OVER_GATHER = new Ratio("legacy", GatherLeg.NAME);
     public static final double TARGET_OF_GATHER = 0.8;
     public static final double TARGET_OF_E4DEFRAG = 1.5;
@@ -65,32 +67,47 @@ public final class DefragBenchmark {
                     image.defrag(Protocol.DECS), image.defrag(Protocol.LEGACY)));
             warmUp(contenders, o.chunks().get(0), out);
             env.put("warmup", "one untimed run of each JVM contender on the first layout");
-            Optional<String> noE4 = o.e4defrag() ? LoopFilesystem.unavailableReason() : Optional.of("disabled by --no-e4defrag");
             env.put("directIo", true).put("stagingBytes", DirectFile.MIB);
-            E4defragLeg e4 = null;
+            List<ToolLeg> tools = new ArrayList<>();
             try {
-                if (noE4.isEmpty()) {
-                    e4 = E4defragLeg.create(work.resolve("ext4"), o.bytes());
-                    contenders.add(e4);
-                    env.put("e4defrag", "cold, loop-mounted ext4, timed e4defrag + fsync").put("loopDio", e4.loopDirectIo());
-                } else {
-                    env.put("e4defrag", "skipped: " + noE4.get());
-                    out.println("e4defrag leg skipped: " + noE4.get());
-                }
-                List<Ratio> ratios = List.of(DECS_OVER_GATHER, DECS_OVER_E4DEFRAG, LEGACY_OVER_GATHER);
+                addTool(tools, contenders, env, out, ToolLeg.E4DEFRAG, o.e4defrag(), "--no-e4defrag", LoopFilesystem.Type.EXT4,
+                        () -> ToolLeg.e4defrag(work.resolve("ext4"), o.bytes()));
+                addTool(tools, contenders, env, out, ToolLeg.XFS_FSR, o.xfsFsr(), "--no-xfs-fsr", LoopFilesystem.Type.XFS,
+                        () -> ToolLeg.xfsFsr(work.resolve("xfs"), o.bytes()));
+                List<Ratio> ratios = List.of(DECS_OVER_GATHER, DECS_OVER_E4DEFRAG, DECS_OVER_XFS_FSR, E4DEFRAG_OVER_XFS_FSR, LEGACY_OVER_GATHER);
                 List<RoundTable> tables = RoundRobin.run(contenders, o.chunks(), o.rounds(), (long) (o.minSeconds() * 1e9), ratios, out);
                 boolean sound = report(tables, out);
                 env.put("loadavgEnd", Environment.loadAverage());
                 out.println(env.json());
                 return new Result(env, tables, sound);
             } finally {
-                if (e4 != null) {
-                    e4.close();
+                for (ToolLeg t : tools) {
+                    t.close();
                 }
             }
         } finally {
             Files.deleteIfExists(work);
         }
+    }
+
+    private interface LegFactory {
+        ToolLeg create() throws IOException;
+    }
+
+    /** Adds a kernel tool's leg, or says in the output and the environment line why it is skipped. */
+    private static void addTool(List<ToolLeg> tools, List<Contender> contenders, Environment env, PrintStream out, String tool,
+            boolean wanted, String option, LoopFilesystem.Type type, LegFactory factory) throws IOException {
+        Optional<String> skip = wanted ? LoopFilesystem.unavailableReason(type) : Optional.of("disabled by " + option);
+        if (skip.isPresent()) {
+            env.put(tool, "skipped: " + skip.get());
+            out.println(tool + " leg skipped: " + skip.get());
+            return;
+        }
+        ToolLeg leg = factory.create();
+        tools.add(leg);
+        contenders.add(leg);
+        env.put(tool, "cold, loop-mounted " + type.name().toLowerCase() + ", timed " + tool + " + fsync")
+                .put(tool + "LoopDio", leg.loopDirectIo());
     }
 
     /** The JIT compiles the copy and metadata paths during the first runs; those must not count against the JVM contenders. */
@@ -110,7 +127,8 @@ public final class DefragBenchmark {
         out.println();
         for (RoundTable t : tables) {
             out.print(t.render());
-            out.println(verdict(t, DECS_OVER_GATHER, TARGET_OF_GATHER) + "; " + verdict(t, DECS_OVER_E4DEFRAG, TARGET_OF_E4DEFRAG));
+            out.println(verdict(t, DECS_OVER_GATHER, TARGET_OF_GATHER) + "; " + verdict(t, DECS_OVER_E4DEFRAG, TARGET_OF_E4DEFRAG)
+                    + "; " + median(t, DECS_OVER_XFS_FSR) + "; " + median(t, E4DEFRAG_OVER_XFS_FSR));
             out.println();
             for (var round : t.rounds()) {
                 sound &= round.values().stream().allMatch(Measurement::sound);
@@ -120,6 +138,12 @@ public final class DefragBenchmark {
             out.println("DATA CHECK FAILED: a contender lost or corrupted blocks, or did not defragment (BAD above)");
         }
         return sound;
+    }
+
+    /** A ratio without a target (the xfs_fsr peer: a different filesystem, reported for comparison). */
+    private static String median(RoundTable t, Ratio r) {
+        OptionalDouble m = t.median(r);
+        return m.isEmpty() ? r.label() + " not measured" : String.format(Locale.ROOT, "%s median %.2f", r.label(), m.getAsDouble());
     }
 
     private static String verdict(RoundTable t, Ratio r, double target) {

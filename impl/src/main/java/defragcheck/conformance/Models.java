@@ -52,6 +52,12 @@ public final class Models {
         return named(name);
     }
 
+    /** The property the manifest declares {@code name} violates, or empty if it is declared to pass. */
+    public static java.util.Optional<String> declaredViolation(String name) {
+        DeclaredModel d = declared(name);
+        return d.expected() == Verdict.SUCCESS ? java.util.Optional.empty() : java.util.Optional.of(d.violated());
+    }
+
     private static DeclaredModel declared(String name) {
         try {
             return Manifest.read(ProjectRoot.get(), Manifest.MODELS).find(name)

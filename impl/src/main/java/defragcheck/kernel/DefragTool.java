@@ -37,7 +37,7 @@ public final class DefragTool implements DefragProtocol {
     }
 
     public static DefragTool xfsFsr() {
-        return new DefragTool("xfs_fsr", LoopFilesystem.Type.XFS, null,
+        return new DefragTool("xfs_fsr", LoopFilesystem.Type.XFS, XfsSwapextCopy.MODEL,
                 (file, tmp) -> XfsSwapextCopy.swapWithCopy(file, tmp, true, new DefragStats()));
     }
 

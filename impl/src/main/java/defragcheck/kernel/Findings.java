@@ -23,7 +23,7 @@ import defragcheck.conformance.ScheduleStep;
  */
 public final class Findings {
     /**
-     * F2, found 2026-11-30 on 6.18 ({@link XfsSchedules#swapextWithHeldDirectWrite}): XfsFsrDirectTicking's writer is an
+     * F2, found 2026-11-30 on 6.18 (TLC's XfsFsrDirectTicking counterexample forced by {@link XfsModelSchedules}): the model's writer is an
      * async O_DIRECT write whose bio is in flight after it dropped IOLOCK; SWAPEXT then swaps without waiting
      * (xfs_swap_extents has no inode_dio_wait). The rig holds a synchronous O_DIRECT pwrite at its data transfer
      * (userfaultfd), which keeps IOLOCK (i_rwsem) shared, so SWAPEXT sleeps in lock_two_nondirectories (state D) until the write

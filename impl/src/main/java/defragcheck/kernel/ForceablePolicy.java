@@ -45,6 +45,19 @@ final class ForceablePolicy {
         return !(name.equals("MmapStore") && dio.contains(next.lblock()));
     }
 
+    /**
+     * The same for e4defrag, whose one MOVE_EXT covers the whole file: from the first lock to the unlock nothing
+     * but the defrag's steps runs once no direct write is held.
+     */
+    static boolean allowsWholeFile(List<ScheduleStep> before, ScheduleStep next) {
+        boolean underWay = before.stream().anyMatch(s -> s.action().equals("LockInodes"))
+                && before.stream().noneMatch(s -> s.action().equals("Unlock"));
+        if (underWay && dioInFlight(before).isEmpty()) {
+            return DEFRAG_STEPS.contains(next.action());
+        }
+        return allows(before, next);
+    }
+
     /** The logical blocks of the direct writes submitted and not yet completed. */
     static Set<Integer> dioInFlight(List<ScheduleStep> steps) {
         Set<Integer> out = new HashSet<>();

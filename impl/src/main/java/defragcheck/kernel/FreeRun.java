@@ -33,10 +33,30 @@ public final class FreeRun {
         public boolean ok() {
             return violations.isEmpty() && fsckAfterRunClean && crash.ok() && errors.isEmpty();
         }
+
+        /**
+         * Whether the run is one the model allows. A model that keeps the data allows no violation. A model that
+         * loses writes (Integrity) allows reads of an older write of the block, during the run or after the crash
+         * (the loss is the protocol's, crash or not), which a run may or may not hit; never another file's data,
+         * zeros or garbage (NoExposure), an unclean fsck, an error.
+         */
+        public String agreement(boolean modelLosesWrites) {
+            if (!modelLosesWrites) {
+                return ok() ? "yes" : "NO";
+            }
+            boolean consistent = fsckAfterRunClean && crash.fsckClean() && errors.isEmpty();
+            if (!consistent || crash.exposed() > 0 || !violations.stream().allMatch(HistoryChecker.Violation::ownData)) {
+                return "NO";
+            }
+            return violations.isEmpty() && crash.violations().isEmpty() ? "not hit" : "yes, hit";
+        }
     }
 
-    /** The shutdown-in-the-middle-of-a-defrag phase: blocks checked after recovery, what was wrong, the checker's verdicts. */
-    public record CrashCheck(boolean midDefrag, long blocksChecked, List<String> violations, String fsckBeforeJournalReplay,
+    /**
+     * The shutdown-in-the-middle-of-a-defrag phase: blocks checked after recovery, what was wrong ({@code exposed}
+     * of them not the block's own data), the checker's verdicts.
+     */
+    public record CrashCheck(boolean midDefrag, long blocksChecked, List<String> violations, int exposed, String fsckBeforeJournalReplay,
             String fsckAfterRecovery, boolean fsckClean) {
         public boolean ok() {
             return violations.isEmpty() && fsckClean;
@@ -278,6 +298,7 @@ public final class FreeRun {
         fs.mount();
         file.open(false);
         List<String> wrong = new ArrayList<>();
+        int exposed = 0;
         Map<Integer, List<History.Write>> byBlock = new HashMap<>();
         for (History.Write w : history.writes()) {
             byBlock.computeIfAbsent(w.block(), b -> new ArrayList<>()).add(w);
@@ -292,13 +313,14 @@ public final class FreeRun {
             if (!ok && !(v.kind() == BlockContent.Kind.GARBAGE
                     && BlockContent.tornBetween(data, b, allowed.stream().mapToLong(Long::longValue).toArray()))) {
                 wrong.add("block " + b + " after recovery: " + v + ", allowed gens " + allowed);
+                exposed += v.kind() == BlockContent.Kind.VALUE ? 0 : 1;
             }
         }
         file.close();
         FsCheck.Result after = FsCheck.check(fs);
         crashed.set(false);
         // Before the mount the journal is not yet replayed: the read-only checker's complaint there is information only.
-        return new CrashCheck(mid, file.blocks(), wrong, before.toString(), after.toString(), after.clean());
+        return new CrashCheck(mid, file.blocks(), wrong, exposed, before.toString(), after.toString(), after.clean());
     }
 
     /** Waits (up to 10 s) until a defrag pass is running after one operation of this phase; false if it never was. */

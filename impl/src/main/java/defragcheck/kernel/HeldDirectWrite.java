@@ -3,6 +3,8 @@ package defragcheck.kernel;
 import java.io.IOException;
 
 import defragcheck.kernel.sys.AlignedBuffer;
+import defragcheck.kernel.sys.Errno;
+import defragcheck.kernel.sys.SysCallException;
 import defragcheck.kernel.sys.Fd;
 import defragcheck.kernel.sys.Userfaultfd;
 
@@ -46,9 +48,18 @@ final class HeldDirectWrite {
         }
     }
 
-    /** Releases a write a failed schedule left held (with whatever the page then holds). */
+    /**
+     * Ends a write a failed or unforced schedule left held: closing the userfaultfd fails the fault, so pwrite
+     * returns EFAULT (nothing of it was acknowledged, which is what an abandoned schedule wants).
+     */
     void abandon() throws IOException {
         uffd.close();
-        writer.join(WAIT_MILLIS);
+        try {
+            writer.join(WAIT_MILLIS);
+        } catch (SysCallException e) {
+            if (e.errno() != Errno.EFAULT) {
+                throw e;
+            }
+        }
     }
 }

@@ -8,7 +8,7 @@ public final class KernelTable {
     private KernelTable() {}
 
     public static String freeRunHeader() {
-        return String.format("%-40s %-26s %-5s %6s %8s %8s %6s %7s %7s %6s %6s %5s %8s  %s", "protocol (free run)",
+        return String.format("%-40s %-37s %-8s %6s %8s %8s %6s %7s %7s %6s %6s %5s %8s  %s", "protocol (free run)",
                 "model verdict", "agree", "secs", "writes", "reads", "torn", "moves", "blocks", "EBUSY", "ESTALE", "viol", "checked",
                 "fsck / crash");
     }
@@ -16,14 +16,23 @@ public final class KernelTable {
     public static String freeRunRow(FreeRun.Report r) {
         DefragStats s = r.defrag();
         int violations = r.violations().size() + r.crash().violations().size();
-        String model = r.model() == null ? "no model yet" : r.model() + ": data kept";
-        String agree = r.model() == null ? "-" : r.ok() ? "yes" : "NO";
-        return String.format("%-40s %-26s %-5s %6.1f %8d %8d %6d %7d %7d %6d %6d %5d %8d  %s; crash %s: %s, after recovery %s",
+        String model = r.model() == null ? "no model yet" : r.model() + ": " + modelVerdict(r.model());
+        String agree = r.model() == null ? "-" : r.agreement(losesWrites(r.model()));
+        return String.format("%-40s %-37s %-8s %6.1f %8d %8d %6d %7d %7d %6d %6d %5d %8d  %s; crash %s: %s, after recovery %s",
                 r.protocol(), model, agree, r.seconds(),
                 r.writes(), r.reads(), r.torn(), s.moves.get(), s.blocksMoved.get(), s.refusals("EBUSY"), s.refusals("ESTALE"),
                 violations, r.blocksChecked() + r.crash().blocksChecked(), r.fsckAfterRun(),
                 r.crash().midDefrag() ? "mid-defrag" : "defrag not under way", "before replay " + r.crash().fsckBeforeJournalReplay(),
                 r.crash().fsckAfterRecovery());
+    }
+
+    /** Whether {@code model} is declared to violate Integrity (it loses writes); any other violation is its own kind. */
+    static boolean losesWrites(String model) {
+        return defragcheck.conformance.Models.declaredViolation(model).map("Integrity"::equals).orElse(false);
+    }
+
+    private static String modelVerdict(String model) {
+        return defragcheck.conformance.Models.declaredViolation(model).map(v -> "violates " + v).orElse("data kept");
     }
 
     /** Every violation (the first 20), refusals and errors of a run. */

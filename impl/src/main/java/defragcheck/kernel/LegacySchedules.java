@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 import defragcheck.bench.LoopFilesystem;
 import defragcheck.conformance.ScheduleStep;
@@ -41,50 +40,51 @@ import tlc2.tool.TLCState;
  */
 public final class LegacySchedules {
     public static final String MODEL = "LegacyNoDaxImpl";
-    private static final int MAX_STEPS = 60;
     private static final int BLOCKS = 2;
     private static final long WAIT_MILLIS = 10_000;
 
+    /** How the defrag's steps reach the kernel. */
+    public enum Mover {
+        /** One EXT4_IOC_MOVE_EXT per page, issued by the rig. */
+        MOVE_EXT_PER_PAGE,
+        /** e4defrag on the whole file: one process, one MOVE_EXT over the file, from the first lock to the unlock. */
+        E4DEFRAG
+    }
+
     private final LoopFilesystem fs;
+    private final Mover mover;
     private int serial;
 
     public LegacySchedules(LoopFilesystem fs) {
+        this(fs, Mover.MOVE_EXT_PER_PAGE);
+    }
+
+    public LegacySchedules(LoopFilesystem fs, Mover mover) {
         this.fs = fs;
+        this.mover = mover;
     }
 
     /** Draws {@code count} behaviours (seeds first .. first+count-1) from {@code spec} and forces each on the kernel. */
     public List<ScheduleOutcome> run(SpecModel spec, long firstSeed, int count) throws IOException {
         List<ScheduleOutcome> out = new ArrayList<>();
         for (long seed = firstSeed; seed < firstSeed + count; seed++) {
-            out.add(force(spec, seed, draw(spec, seed)));
+            out.add(force(spec, seed, draw(spec, seed, mover)));
         }
         return out;
     }
 
-    /**
-     * A forceable behaviour of {@code spec} up to its first Terminated step (the system idles from there): a random
-     * walk over TLC's successors (uniform, seeded), choosing only among those {@link ForceablePolicy} allows.
-     */
+    /** A forceable behaviour of {@code spec} ({@link ForceableWalk}) under {@link ForceablePolicy}. */
     public static List<SpecModel.Step> draw(SpecModel spec, long seed) {
-        Random rnd = new Random(seed);
-        List<SpecModel.Step> walk = new ArrayList<>();
-        List<ScheduleStep> steps = new ArrayList<>();
-        TLCState s = spec.init();
-        for (int i = 0; i < MAX_STEPS; i++) {
-            List<SpecModel.Step> next = spec.successors(s).stream()
-                    .filter(st -> ForceablePolicy.allows(steps, ScheduleStep.of(st))).toList();
-            if (next.isEmpty()) {
-                break;
-            }
-            SpecModel.Step chosen = next.get(rnd.nextInt(next.size()));
-            if (chosen.name().equals("Terminated")) {
-                break;
-            }
-            walk.add(chosen);
-            steps.add(ScheduleStep.of(chosen));
-            s = chosen.state();
-        }
-        return walk;
+        return draw(spec, seed, Mover.MOVE_EXT_PER_PAGE);
+    }
+
+    /** A forceable behaviour for {@code mover}: with e4defrag the whole defrag is one ioctl ({@link ForceablePolicy#allowsWholeFile}). */
+    public static List<SpecModel.Step> draw(SpecModel spec, long seed, Mover mover) {
+        return ForceableWalk.draw(spec, seed, (walk, st) -> {
+            List<ScheduleStep> steps = walk.stream().map(ScheduleStep::of).toList();
+            return mover == Mover.E4DEFRAG ? ForceablePolicy.allowsWholeFile(steps, ScheduleStep.of(st))
+                    : ForceablePolicy.allows(steps, ScheduleStep.of(st));
+        });
     }
 
     /**
@@ -119,7 +119,7 @@ public final class LegacySchedules {
             return new ScheduleOutcome(spec.model().name(), seed, labels, verdict, expected, "", List.of(),
                     "the walk ended before the defrag was done", null);
         }
-        try (Pair pair = Pair.create(fs.mountPoint(), serial++)) {
+        try (Pair pair = Pair.create(fs.mountPoint(), serial++, mover)) {
             return pair.force(spec.model().name(), seed, walk, labels, verdict, expected, fs);
         }
     }
@@ -137,16 +137,19 @@ public final class LegacySchedules {
         private final AlignedBuffer buf = new AlignedBuffer(BlockContent.BLOCK);
         private final List<String> kernel = new ArrayList<>();
         private final List<String> disagreements = new ArrayList<>();
+        private final Mover mover;
         private KernelThread page1;
+        private ToolProcess e4defrag;
         private int issued;
 
-        private Pair(Path origPath, Path donorPath) {
+        private Pair(Path origPath, Path donorPath, Mover mover) {
             this.origPath = origPath;
             this.donorPath = donorPath;
+            this.mover = mover;
         }
 
-        static Pair create(Path mnt, int serial) throws IOException {
-            Pair p = new Pair(mnt.resolve("orig-" + serial), mnt.resolve("donor-" + serial));
+        static Pair create(Path mnt, int serial, Mover mover) throws IOException {
+            Pair p = new Pair(mnt.resolve("orig-" + serial), mnt.resolve("donor-" + serial), mover);
             try {
                 TestFile.create(p.origPath, BLOCKS).close();
                 Donors.sprayStaleBlocks(mnt.resolve("stale-" + serial), 4 * BLOCKS);
@@ -228,6 +231,9 @@ public final class LegacySchedules {
                 }
                 case "Writeback" -> buffered.writeBack(TestFile.offset(block), BlockContent.BLOCK);
                 case "LockInodes" -> {
+                    if (mover == Mover.E4DEFRAG) {
+                        return startE4defrag(before, s);
+                    }
                     if (ForceablePolicy.firstLockWithHeldWrite(before, s)) {
                         page1 = KernelThread.start("move-ext-page-1", () -> MoveExtent.move(buffered, donor, 0, 0, 1));
                         if (!page1.awaitBlocked(WAIT_MILLIS)) {
@@ -244,10 +250,18 @@ public final class LegacySchedules {
                         }
                     }
                 }
-                case "DrainDio", "Unlock", "Terminated" -> {
+                case "Unlock" -> {
+                    if (mover == Mover.E4DEFRAG) {
+                        awaitE4defrag();
+                    }
+                }
+                case "DrainDio", "Terminated" -> {
                     // inside the ioctl, or nothing at all
                 }
                 case "MovePage" -> {
+                    if (mover == Mover.E4DEFRAG) {
+                        return null; // inside e4defrag's MOVE_EXT
+                    }
                     int page = ForceablePolicy.movedPages(before) + 1;
                     MoveExtent.Result r;
                     if (page == 1 && page1 != null) {
@@ -263,6 +277,37 @@ public final class LegacySchedules {
                 }
             }
             return null;
+        }
+
+        /**
+         * The defrag's first lock starts e4defrag on the orig. With a direct write held it must sleep in the kernel
+         * (MOVE_EXT waits on i_rwsem, which the held write holds shared, then in inode_dio_wait) before the
+         * schedule goes on; otherwise it runs through, and the steps up to the unlock are inside it.
+         */
+        private String startE4defrag(List<ScheduleStep> before, ScheduleStep s) throws IOException {
+            if (e4defrag != null) {
+                return null;
+            }
+            e4defrag = ToolProcess.start(List.of("e4defrag", "-v", origPath.toString()));
+            if (!ForceablePolicy.dioInFlight(before).isEmpty()) {
+                if (e4defrag.awaitBlocked(WAIT_MILLIS)) {
+                    kernel.add("e4defrag blocked behind the held DIO");
+                } else {
+                    disagreements.add("e4defrag did not wait for the held direct write: the model's DrainDio waits for it");
+                }
+            }
+            return null;
+        }
+
+        /**
+         * The defrag's unlock: e4defrag has exited. A refusal (EBUSY from MOVE_EXT, as a per-page ioctl may say) is
+         * not in the spec and is counted, not compared: the reads still must show every write.
+         */
+        private void awaitE4defrag() throws IOException {
+            defragcheck.bench.ExternalTool.Outcome o = e4defrag.await(WAIT_MILLIS);
+            boolean ok = o.exit() == 0 && o.out().contains("[ OK ]");
+            String why = (o.err() + " " + o.out()).strip().replaceAll("\\s+", " ");
+            kernel.add(ok ? "e4defrag moved the file" : "e4defrag refused (exit " + o.exit() + "): " + why);
         }
 
         private static String describe(MoveExtent.Result r) {
@@ -322,6 +367,9 @@ public final class LegacySchedules {
             held.clear();
             if (page1 != null) {
                 page1.join(WAIT_MILLIS);
+            }
+            if (e4defrag != null) {
+                e4defrag.close();
             }
             closeFiles();
             Files.deleteIfExists(origPath);

@@ -18,6 +18,12 @@ public record ScheduleOutcome(String model, long seed, List<String> steps, Strin
         return forced() && disagreements.isEmpty();
     }
 
+    /** The same outcome with {@code note} added to what the kernel did. */
+    public ScheduleOutcome withKernelNote(String note) {
+        return new ScheduleOutcome(model, seed, steps, modelVerdict, modelFinal,
+                kernelOutcome.isEmpty() ? note : note + "; " + kernelOutcome, disagreements, unforced, finding);
+    }
+
     public String schedule() {
         return String.join(", ", steps);
     }

@@ -8,14 +8,14 @@ public final class ScheduleTable {
     private ScheduleTable() {}
 
     public static String header() {
-        return String.format("%-19s %5s %-28s %-9s %s", "model", "seed", "model verdict (final gens)", "agree", "kernel outcome");
+        return String.format("%-30s %5s %-28s %-9s %s", "model", "seed", "model verdict (final gens)", "agree", "kernel outcome");
     }
 
     public static String row(ScheduleOutcome o) {
         String agree = !o.forced() ? "unforced" : o.agrees() ? "yes" : o.finding() != null ? "NO (" + o.finding().substring(0, 2) + ")" : "NO";
         String kernel = !o.forced() ? o.unforced() : o.agrees() ? "same data; " + o.kernelOutcome()
                 : String.join("; ", o.disagreements());
-        return String.format("%-19s %5d %-28s %-9s %s", o.model(), o.seed(), o.modelVerdict() + " " + o.modelFinal(), agree, kernel);
+        return String.format("%-30s %5d %-28s %-9s %s", o.model(), o.seed(), o.modelVerdict() + " " + o.modelFinal(), agree, kernel);
     }
 
     public static String rows(List<ScheduleOutcome> outcomes) {

@@ -42,6 +42,31 @@ public final class TestFile implements AutoCloseable {
         return f;
     }
 
+    /**
+     * Writes generation 0 of every block in order with O_DIRECT, a block of a spacer file after each, so that no two
+     * blocks are adjacent on disk (XFS places a block written before its neighbour right against it); fsyncs and
+     * opens the file.
+     */
+    public static TestFile createApart(Path path, int blocks) throws IOException {
+        Files.deleteIfExists(path);
+        Path spacer = path.resolveSibling(path.getFileName() + ".spacer");
+        AlignedBuffer buf = new AlignedBuffer(BlockContent.BLOCK);
+        try (Fd fd = Fd.open(path, LibC.O_RDWR | LibC.O_CREAT | LibC.O_DIRECT);
+                Fd gap = Fd.open(spacer, LibC.O_RDWR | LibC.O_CREAT | LibC.O_DIRECT)) {
+            for (int b = 0; b < blocks; b++) {
+                buf.put(BlockContent.of(b, 0), 0);
+                fd.pwrite(buf.pointer(), BlockContent.BLOCK, offset(b));
+                gap.pwrite(buf.pointer(), BlockContent.BLOCK, offset(b));
+            }
+            fd.fsync();
+        } finally {
+            Files.deleteIfExists(spacer);
+        }
+        TestFile f = new TestFile(path, blocks);
+        f.open();
+        return f;
+    }
+
     /** Opens the descriptors and the mapping (again, after a remount). */
     public void open() throws IOException {
         open(true);

@@ -42,6 +42,11 @@ public final class XfsExchange implements DefragProtocol {
     }
 
     @Override
+    public String model() {
+        return commit ? "XfsCommitNoDax" : "XfsExchangeNoDax";
+    }
+
+    @Override
     public void pass(TestFile file, Path dir, DefragStats stats) throws IOException {
         Path tmpPath = dir.resolve("xchg-tmp");
         try (Fd tmp = Donors.fallocated(tmpPath, file.bytes(), passNumber++ % 2 == 1, true)) {

@@ -17,6 +17,8 @@ import defragcheck.kernel.sys.XfsSwapext;
  * block by block backwards, so the file is fragmented again for the next.
  */
 public final class XfsSwapextCopy implements DefragProtocol {
+    /** xfs_fsr's protocol with page-cache writers (xfs_fsr itself runs the same). */
+    static final String MODEL = "XfsFsrNoDax";
     private int passNumber;
 
     @Override
@@ -27,6 +29,11 @@ public final class XfsSwapextCopy implements DefragProtocol {
     @Override
     public LoopFilesystem.Type filesystem() {
         return LoopFilesystem.Type.XFS;
+    }
+
+    @Override
+    public String model() {
+        return MODEL;
     }
 
     @Override

@@ -30,7 +30,7 @@ class DefragBenchmarkTest {
     void everyRoundPairsAllContendersOnVerifiedDefragsAndCleansUp(boolean noE4defrag) throws Exception {
         List<String> args = new ArrayList<>(List.of("--size-mib", "8", "--rounds", "2", "--layouts", "4K,64K", "--dir", dir.toString()));
         if (noE4defrag) {
-            args.add("--no-e4defrag"); // and the default minimum timed second: the 8 MiB runs repeat
+            args.addAll(List.of("--no-e4defrag", "--no-xfs-fsr")); // and the default minimum timed second: the 8 MiB runs repeat
         } else {
             args.addAll(List.of("--min-seconds", "0"));
         }
@@ -39,6 +39,7 @@ class DefragBenchmarkTest {
         DefragBenchmark.Result r = DefragBenchmark.run(o, new PrintStream(text, true, StandardCharsets.UTF_8));
         String out = text.toString(StandardCharsets.UTF_8);
         boolean e4 = !noE4defrag && LoopFilesystem.unavailableReason().isEmpty();
+        boolean fsr = !noE4defrag && LoopFilesystem.unavailableReason(LoopFilesystem.Type.XFS).isEmpty();
 
         assertTrue(r.allSound(), out);
         assertEquals(List.of("4K", "64K"), r.tables().stream().map(RoundTable::layout).toList());
@@ -51,6 +52,9 @@ class DefragBenchmarkTest {
                 if (e4) {
                     expected.add("e4defrag");
                 }
+                if (fsr) {
+                    expected.add("xfs_fsr");
+                }
                 assertEquals(expected, m.keySet(), out);
                 for (String ours : List.of("gather", "decs", "legacy")) {
                     assertEquals(fragments, m.get(ours).extentsBefore());
@@ -61,9 +65,13 @@ class DefragBenchmarkTest {
                 }
                 assertTrue(t.ratio(round, DefragBenchmark.DECS_OVER_GATHER).isPresent());
                 assertEquals(e4, t.ratio(round, DefragBenchmark.DECS_OVER_E4DEFRAG).isPresent());
-                if (e4) {
-                    assertTrue(m.get("e4defrag").extentsBefore() > fragments / 2, out);
-                    assertTrue(m.get("e4defrag").sound(), out);
+                assertEquals(fsr, t.ratio(round, DefragBenchmark.DECS_OVER_XFS_FSR).isPresent());
+                assertEquals(e4 && fsr, t.ratio(round, DefragBenchmark.E4DEFRAG_OVER_XFS_FSR).isPresent());
+                for (String tool : List.of("e4defrag", "xfs_fsr")) {
+                    if (m.containsKey(tool)) {
+                        assertTrue(m.get(tool).extentsBefore() > fragments / 2, out);
+                        assertTrue(m.get(tool).sound(), out);
+                    }
                 }
             }
             assertTrue(t.median(DefragBenchmark.DECS_OVER_GATHER).isPresent());
@@ -72,8 +80,10 @@ class DefragBenchmarkTest {
         for (String key : List.of("\"kernel\":", "\"threads\":", "\"directIo\":true", "\"e4defrag\":", "\"fileMiB\":8")) {
             assertTrue(json.contains(key), json);
         }
-        assertEquals(e4, json.contains("\"loopDio\":true"), json);
+        assertEquals(e4, json.contains("\"e4defragLoopDio\":"), json);
         assertEquals(!e4, json.contains("\"e4defrag\":\"skipped: "), json);
+        assertEquals(fsr, json.contains("\"xfs_fsrLoopDio\":"), json);
+        assertEquals(!fsr, json.contains("\"xfs_fsr\":\"skipped: "), json);
         assertTrue(out.contains("decs/gather median"), out);
         assertEquals(3, out.lines().filter(l -> l.startsWith("warm-up 4K ") && l.endsWith("blocks ok (not counted)")).count(), out);
         try (Stream<Path> left = Files.list(dir)) {

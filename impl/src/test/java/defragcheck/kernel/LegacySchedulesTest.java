@@ -62,6 +62,33 @@ class LegacySchedulesTest {
         assertTrue(o.agrees(), () -> ScheduleTable.detail(o));
     }
 
+    /** LegacyNoDax's behaviours forced on e4defrag itself: its one MOVE_EXT spans the defrag, from the first lock to the unlock. */
+    @Test
+    void e4defragAgreesWithTheModelOnDrawnSchedules() throws IOException {
+        SpecModel spec = SpecModel.load(Models.named(LegacySchedules.MODEL));
+        List<ScheduleOutcome> outcomes = new LegacySchedules(fs, LegacySchedules.Mover.E4DEFRAG).run(spec, 1, 8);
+        outcomes.forEach(o -> System.out.println(ScheduleTable.detail(o)));
+        List<ScheduleOutcome> forced = outcomes.stream().filter(ScheduleOutcome::forced).toList();
+        assertTrue(forced.size() >= outcomes.size() / 2, () -> "too few schedules forced:\n" + ScheduleTable.rows(outcomes));
+        String disagreements = forced.stream().filter(o -> !o.agrees() && o.finding() == null).map(ScheduleTable::detail)
+                .collect(Collectors.joining("\n"));
+        assertTrue(disagreements.isEmpty(), () -> "kernel and model disagree:\n" + disagreements);
+        assertTrue(forced.stream().anyMatch(o -> o.kernelOutcome().contains("e4defrag moved the file")),
+                () -> "e4defrag moved no file:\n" + ScheduleTable.rows(outcomes));
+    }
+
+    /** A direct write held when e4defrag starts: its MOVE_EXT must wait for it, and every write is kept. */
+    @Test
+    void e4defragWaitsForAHeldDirectWriteAndKeepsEveryWrite() throws IOException {
+        SpecModel spec = SpecModel.load(Models.named(LegacySchedules.MODEL));
+        List<SpecModel.Step> walk = LegacySchedules.follow(spec, List.of("BufferedWrite(\"orig\", 2)", "DioSubmit(\"orig\", 1)",
+                "LockInodes", "LockInodes", "Writeback(<<\"orig\", 2>>)", "DioComplete", "DrainDio", "MovePage", "MovePage", "Unlock"));
+        ScheduleOutcome o = new LegacySchedules(fs, LegacySchedules.Mover.E4DEFRAG).force(spec, 0, walk);
+        System.out.println(ScheduleTable.detail(o));
+        assertTrue(o.forced() && o.kernelOutcome().contains("e4defrag blocked behind the held DIO"), () -> ScheduleTable.detail(o));
+        assertTrue(o.agrees() && o.kernelOutcome().contains("e4defrag moved the file"), () -> ScheduleTable.detail(o));
+    }
+
     /**
      * Finding F1 ({@link Findings}): why the spec's users may not fault a page while a direct write to it is in flight
      * (Environment.tla, Uncontended). The spec excludes the schedule; without that contract its DioComplete drops the

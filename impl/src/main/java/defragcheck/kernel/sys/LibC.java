@@ -65,6 +65,9 @@ public interface LibC extends Library {
 
     int syncfs(int fd) throws LastErrorException;
 
+    /** {@code times} null: atime, mtime and ctime all set to now. */
+    int futimens(int fd, Pointer times) throws LastErrorException;
+
     /** Returns the error number instead of setting errno. */
     int posix_fadvise(int fd, long offset, long len, int advice);
 }

@@ -15,6 +15,9 @@ import com.sun.jna.Memory;
 public final class XfsBulkstat {
     public static final long REQUEST = Ioc.iowr('X', 102, 32);
     public static final int BSTAT_SIZE = 136;
+    /** Offset of bs_mtime, then bs_ctime ({s64 sec; s32 nsec; pad}, 16 bytes each): what xfs_swap_extents compares. */
+    public static final int MTIME = 56;
+    public static final int TIMES_END = 88;
 
     private XfsBulkstat() {}
 

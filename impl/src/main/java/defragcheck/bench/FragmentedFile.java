@@ -10,24 +10,60 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Builds a file on a loop-mounted ext4 whose extents are {@code chunk}-sized and separated by
- * equal gaps. Interleaved writers do not fragment ext4 (mballoc preallocates), so free space is
- * controlled instead: a region file holds data in every other chunk, a filler takes all other
+ * Builds a file on a loop-mounted ext4 or XFS whose extents are {@code chunk}-sized and separated by
+ * equal gaps. On XFS interleaved O_DIRECT writers do it ({@link #interleaved}). Interleaved writers
+ * do not fragment ext4 (mballoc preallocates), so free space is controlled instead: a region file holds data in every other chunk, a filler takes all other
  * free space, the region's zero chunks are punched (fallocate --dig-holes), the file is written
  * (its blocks can only land in those holes), and the region and filler are deleted.
  */
-public final class Ext4FragmentedFile {
+public final class FragmentedFile {
     private static final Pattern EXTENTS = Pattern.compile(": (\\d+) extents? found");
     /** Extents one 4 KiB extent-tree leaf holds, less some headroom. */
     private static final int EXTENTS_PER_LEAF = 300;
 
-    private Ext4FragmentedFile() {}
+    private FragmentedFile() {}
 
     /** Creates {@code name} of {@code bytes} with {@code chunk}-byte extents, content BlockPattern(file, lb, generation); returns its path. */
     public static Path build(LoopFilesystem fs, String name, long bytes, int chunk, long file, long generation) throws IOException {
         if (chunk % BlockPattern.BLOCK != 0 || bytes % chunk != 0) {
             throw new IllegalArgumentException("chunk must be a multiple of 4 KiB dividing the file size: " + chunk);
         }
+        return fs.type() == LoopFilesystem.Type.XFS ? interleaved(fs, name, bytes, chunk, file, generation)
+                : inHoles(fs, name, bytes, chunk, file, generation);
+    }
+
+    /**
+     * XFS: the file and a spacer written chunk by chunk in turn with O_DIRECT (which allocates at once, without
+     * delayed allocation or speculative preallocation), so each of the file's chunks lands after the spacer's
+     * last; the spacer is deleted. (Filling free space as on ext4 leaves XFS's reserved blocks free, and the
+     * file lands there in one piece.)
+     */
+    private static Path interleaved(LoopFilesystem fs, String name, long bytes, int chunk, long file, long generation) throws IOException {
+        Path target = fs.mountPoint().resolve(name);
+        Path spacer = fs.mountPoint().resolve("spacer");
+        try (FileChannel t = DirectFile.open(target, true); FileChannel sp = DirectFile.open(spacer, true)) {
+            ByteBuffer buf = DirectFile.aligned(chunk);
+            ByteBuffer zeros = DirectFile.aligned(chunk);
+            for (long at = 0; at < bytes; at += chunk) {
+                buf.clear().limit(chunk); // the aligned slice may be larger than asked
+                for (long lb = at / BlockPattern.BLOCK; buf.hasRemaining(); lb++) {
+                    BlockPattern.fill(buf, file, lb, generation);
+                }
+                buf.flip();
+                DirectFile.writeFully(t, buf, at);
+                zeros.clear().limit(chunk);
+                DirectFile.writeFully(sp, zeros, at);
+            }
+            t.force(true);
+        } finally {
+            Files.deleteIfExists(spacer);
+            fs.sync();
+        }
+        return target;
+    }
+
+    /** ext4: the file written into the holes of a region file, all other free space taken (see the class comment). */
+    private static Path inHoles(LoopFilesystem fs, String name, long bytes, int chunk, long file, long generation) throws IOException {
         Path mnt = fs.mountPoint();
         Path region = mnt.resolve("region");
         Path filler = mnt.resolve("filler");
