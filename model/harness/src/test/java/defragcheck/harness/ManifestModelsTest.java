@@ -38,6 +38,7 @@ class ManifestModelsTest {
             long failing = models.stream().filter(d -> d.expected() != Verdict.SUCCESS).count();
             assertEquals(failing, pages.size(), "a page for every counterexample of the manifests");
             assertEquals(failing, ReportChecks.check(REPORT, results));
+            assertEquals(List.of(), ReportChecks.unassignedActions(results), "every step of the spec has its actor's lane");
         });
         return Stream.concat(tests(models, results), Stream.of(report));
     }

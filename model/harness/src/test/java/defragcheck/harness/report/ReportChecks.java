@@ -57,6 +57,18 @@ public final class ReportChecks {
         return pages;
     }
 
+    /** The actions of the counterexamples that no actor's lane claims (drawn under "other steps"), "Model: Action" each. */
+    public static List<String> unassignedActions(List<Comparison> results) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Comparison c : results) {
+            for (TraceState s : c.result().counterexample().states().subList(Math.min(1, c.result().counterexample().states().size()),
+                    c.result().counterexample().states().size())) {
+                if (ActorLanes.of(s.step()).equals(ActorLanes.OTHER)) out.add(c.declared().name() + ": " + s.step().name());
+            }
+        }
+        return out;
+    }
+
     static Document parse(Path file) throws IOException {
         assertTrue(Files.isRegularFile(file), file + " exists");
         Parser parser = Parser.htmlParser().setTrackErrors(50);
