@@ -80,9 +80,9 @@ final class SequenceDiagram {
             int cx0 = laneCenter(l);
             svg.append(String.format(Locale.ROOT, "<line class=\"life\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>", cx0, TOP, cx0, rowsEnd + 4));
             svg.append(String.format(Locale.ROOT, "<g class=\"lane %s\" data-lane=\"%s\"><rect x=\"%d\" y=\"8\" width=\"%d\" height=\"%d\" rx=\"6\"/>"
-                    + "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text></g>",
+                    + "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\"%s>%s</text></g>",
                     kind(lane), Html.escape(lane.id()), LEFT + l * LANE_WIDTH + 6, LANE_WIDTH - 12, TOP - 16, cx0, 8 + (TOP - 16) / 2 + 5,
-                    Html.escape(lane.title())));
+                    lane.title().length() > 20 ? " style=\"font-size:10.5px\"" : "", Html.escape(lane.title())));
         }
         svg.append(String.format(Locale.ROOT, "<text class=\"colhead\" x=\"%d\" y=\"%d\">what the step changed</text>", changesX, TOP - 20));
         svg.append(String.format(Locale.ROOT, "<text class=\"colhead\" x=\"8\" y=\"%d\">state</text>", TOP - 20));
