@@ -6,7 +6,7 @@ import java.util.Arrays;
 public final class Main {
     static final String USAGE = String.join("\n",
             "usage: java -jar target/defragcheck.jar [COMMAND] [ARGS] (COMMAND --help: its options)",
-            "  check [MODEL...]     check the models and proofs (the default command)",
+            "  check [MODEL...]     check the models and proofs (the default command); --report DIR: the reviewer's site",
             "  table                print the protocol table from the manifests",
             "  bench-models         TLC throughput per model, in process and stock, and state-space growth",
             "  image --image PATH   create an image, write a fragmented file, defragment it, verify",

@@ -1,19 +1,25 @@
 package defragcheck.harness;
 
+import defragcheck.harness.report.ReportSite;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code defragcheck check [--root DIR] [MODEL...]}: checks every model the manifests declare (or the
+ * {@code defragcheck check [--root DIR] [--report DIR] [MODEL...]}: checks every model the manifests declare (or the
  * ones named) in this JVM, prints the result table, then each counterexample and each mismatch.
  * Exit status 0 iff every model gave its declared result, 1 if one gave another verdict, 2 for bad input:
  * bad arguments, an unreadable manifest, or a model TLC could not check (a parse or configuration error,
- * an unwritable working folder), each said in one line on stderr.
+ * an unwritable working folder), each said in one line on stderr. {@code --report DIR} also writes the
+ * reviewer's site ({@link ReportSite}) there; a DIR that is a file or a symbolic link is bad input, refused
+ * before anything runs.
  */
 public final class CheckCommand {
-    static final String USAGE = "usage: check [--root DIR] [MODEL...] (default: every model of model/manifest.json and proofs/manifest.json)";
+    static final String USAGE = "usage: check [--root DIR] [--report DIR] [MODEL...] (default: every model of model/manifest.json and"
+            + " proofs/manifest.json; --report writes a static site there: index.html with the verdicts, a sequence diagram and an"
+            + " ITF trace per counterexample)";
 
     private CheckCommand() {}
 
@@ -24,11 +30,24 @@ public final class CheckCommand {
     static int run(String[] args, PrintStream out, PrintStream err) {
         Path root = ProjectRoot.get();
         List<String> names = new ArrayList<>();
+        Path report = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--help")) {
                 out.println(USAGE);
                 return 0;
             } else if (args[i].equals("--root") && i + 1 < args.length) root = Path.of(args[++i]).toAbsolutePath().normalize();
+            else if (args[i].equals("--report")) {
+                if (i + 1 >= args.length || args[i + 1].isEmpty() || args[i + 1].startsWith("-")) {
+                    err.println("check: --report needs a directory (" + USAGE + ")");
+                    return 2;
+                }
+                report = Path.of(args[++i]);
+                String bad = ReportSite.unusable(report);
+                if (bad != null) {
+                    err.println("check: --report: " + bad);
+                    return 2;
+                }
+            }
             else if (args[i].startsWith("-")) {
                 err.println("check: unknown option " + args[i] + " (" + USAGE + ")");
                 return 2;
@@ -62,6 +81,15 @@ public final class CheckCommand {
             } else if (!c.result().counterexample().states().isEmpty()) {
                 out.println();
                 out.print(CounterexampleText.render(c.result()));
+            }
+        }
+        if (report != null) {
+            try {
+                List<String> pages = ReportSite.write(report, root, results);
+                out.printf("%nReport: %s (%d counterexample pages)%n", report.resolve("index.html"), pages.size());
+            } catch (IOException e) {
+                err.println("check: --report: cannot write " + report + ": " + e.getMessage());
+                return 2;
             }
         }
         out.printf("%n%d of %d models gave their declared result.%n", results.size() - unchecked - wrong, results.size());

@@ -3,8 +3,9 @@ package defragcheck.harness;
 import java.util.List;
 
 /**
- * A counterexample as a reviewer reads it: one row per step with the action that took it and only
- * what that action changed (the first state in full), then how a liveness lasso closes.
+ * A counterexample as a reviewer reads it: one row per step with the action that took it, its
+ * parameters, and only what that action changed (the first state in full), then how a liveness lasso
+ * closes, then where the violated invariant fails in the last state.
  */
 public final class CounterexampleText {
     private CounterexampleText() {}
@@ -14,10 +15,10 @@ public final class CounterexampleText {
         StringBuilder sb = new StringBuilder();
         sb.append("Counterexample for ").append(result.model().name()).append(": ").append(headline(result))
                 .append(", ").append(cx.states().size()).append(" states\n");
-        int actionWidth = cx.states().stream().mapToInt(s -> s.action().length()).max().orElse(4);
+        int actionWidth = cx.states().stream().mapToInt(s -> s.label().length()).max().orElse(4);
         String indent = " ".repeat(4 + 1 + 2 + actionWidth + 2);
         for (TraceState s : cx.states()) {
-            String head = String.format("  %3d  %-" + actionWidth + "s  ", s.number(), s.action());
+            String head = String.format("  %3d  %-" + actionWidth + "s  ", s.number(), s.label());
             List<Change> changes = s.changes();
             if (changes.isEmpty()) {
                 sb.append(head).append("(no variable changed)\n");
@@ -28,10 +29,18 @@ public final class CounterexampleText {
             }
         }
         if (cx.loopBackTo() != null) {
-            sb.append("       then ").append(cx.loopAction()).append(" leads back to state ").append(cx.loopBackTo())
+            sb.append("       then ").append(cx.loopStep().label()).append(" leads back to state ").append(cx.loopBackTo())
                     .append(": this loop repeats forever\n");
         } else if (cx.stutters()) {
             sb.append("       then nothing happens any more (stuttering forever)\n");
+        }
+        for (Culprit c : cx.culprits()) {
+            sb.append("       ").append(c.conjunct()).append(" fails at ").append(c.label());
+            if (!c.evidence().isEmpty()) {
+                sb.append(": ").append(c.evidence().entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+                        .collect(java.util.stream.Collectors.joining(", ")));
+            }
+            sb.append('\n');
         }
         return sb.toString();
     }

@@ -1,5 +1,6 @@
 package defragcheck.harness;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tla2sany.semantic.OpDeclNode;
 import tlc2.output.EC;
+import tlc2.tool.ITool;
 import tlc2.tool.TLCState;
 import tlc2.tool.TLCStateInfo;
 import tlc2.value.impl.Value;
@@ -25,8 +27,12 @@ final class ResultBuilder {
                 Counterexample.NONE, "");
     }
 
+    /**
+     * @param tool the checker's tool while its run's static state is still live (before the next run),
+     *             to name each step's parameters and the violated invariant's culprits; null if none
+     */
     static CheckResult build(Model model, int code, Duration wall, RunRecorder rec, String output,
-            List<String> undeclared) {
+            List<String> undeclared, ITool tool) {
         if (!undeclared.isEmpty()) {
             String name = undeclared.get(0);
             // TLC checked a model other than the one the cfg spells out: its counts mean nothing here.
@@ -42,35 +48,62 @@ final class ResultBuilder {
         };
         String error = verdict == Verdict.ERROR ? ErrorLine.of(model, rec, output) : null;
         return new CheckResult(model, verdict, violated, rec.generated, rec.distinct, rec.depth, wall, code, error,
-                counterexample(rec), output);
+                counterexample(rec, tool, verdict == Verdict.SAFETY_FAILURE ? violated : null), output);
     }
 
-    private static Counterexample counterexample(RunRecorder rec) {
+    private static Counterexample counterexample(RunRecorder rec, ITool tool, String invariant) {
         if (rec.trace.isEmpty()) return Counterexample.NONE;
         OpDeclNode[] vars = declarationOrder(TLCState.vars);
         List<TraceState> states = new ArrayList<>();
         TLCState previous = null;
         for (TLCStateInfo info : rec.trace) {
             Map<String, String> values = new LinkedHashMap<>();
+            Map<String, JsonNode> itf = new LinkedHashMap<>();
             List<Change> changes = new ArrayList<>();
             for (OpDeclNode var : vars) {
                 String name = var.getName().toString();
                 Value now = (Value) info.state.lookup(var.getName());
                 values.put(name, StateDiff.text(now));
+                itf.put(name, ItfValue.of(now));
                 if (previous == null) changes.add(new Change(name, StateDiff.text(now)));
                 else changes.addAll(StateDiff.changes(name, (Value) previous.lookup(var.getName()), now));
             }
             int number = (int) info.stateNumber > 0 ? (int) info.stateNumber : states.size() + 1;
-            states.add(new TraceState(number, previous == null ? "Init" : actionName(info.info), values, changes));
+            String action = previous == null ? "Init" : actionName(info.info);
+            ActionInstance step = tool == null ? null
+                    : previous == null ? ActionInstance.definition(tool, "Init") : resolved(tool, previous, info.state, action);
+            states.add(new TraceState(number, action, values, changes, step, itf));
             previous = info.state;
         }
         Integer loopBackTo = null;
         String loopAction = null;
+        ActionInstance loopStep = null;
         if (rec.loopBackTo != null) {
             loopBackTo = Integer.valueOf(rec.loopBackTo.replace(",", "").trim());
             loopAction = actionName(rec.loopBackAction);
+            if (tool != null && loopBackTo >= 1 && loopBackTo <= rec.trace.size()) {
+                loopStep = resolved(tool, previous, rec.trace.get(loopBackTo - 1).state, loopAction);
+            }
         }
-        return new Counterexample(states, loopBackTo, loopAction, rec.stutters);
+        List<Culprit> culprits = List.of();
+        if (tool != null && invariant != null && previous != null) {
+            try {
+                culprits = Culprit.of(tool, invariant, previous);
+            } catch (RuntimeException e) {
+                // TLC could not evaluate a part of it here: the page names the invariant without a culprit
+            }
+        }
+        return new Counterexample(states, loopBackTo, loopAction, rec.stutters, loopStep, culprits);
+    }
+
+    /** The step's action with its parameters, if TLC finds it again under the name it printed. */
+    private static ActionInstance resolved(ITool tool, TLCState from, TLCState to, String printed) {
+        try {
+            ActionInstance found = ActionInstance.resolve(tool, from, to);
+            return found != null && found.name().equals(printed) ? found : ActionInstance.named(printed);
+        } catch (RuntimeException e) {
+            return ActionInstance.named(printed);
+        }
     }
 
     /** TLC orders variables its own way; a reader expects the order of the VARIABLES declarations. */

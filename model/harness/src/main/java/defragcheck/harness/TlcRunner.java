@@ -13,6 +13,7 @@ import tlc2.TLCGlobals;
 import tlc2.output.EC;
 import tlc2.output.MP;
 import tlc2.output.MPRecorder;
+import tlc2.tool.ITool;
 import tlc2.tool.ModelChecker;
 import util.FilenameToStream;
 import util.SimpleFilenameToStream;
@@ -78,6 +79,7 @@ public final class TlcRunner {
         long start = System.nanoTime();
         int code = EC.GENERAL;
         List<String> undeclared = List.of();
+        ITool tool = null;
         Duration wall;
         TlcStatics.reset();
         ToolIO.out = console;
@@ -92,6 +94,7 @@ public final class TlcRunner {
                 code = tlc.process();
                 if (TLCGlobals.mainChecker instanceof ModelChecker checker) {
                     undeclared = UndeclaredNames.in(checker.tool.getModelConfig(), checker.tool.getRootModule());
+                    tool = checker.tool;
                 }
             }
         } catch (RuntimeException e) {
@@ -108,7 +111,7 @@ public final class TlcRunner {
             runningMetadir = null;
         }
         // Built before the next run: that one re-initialises the static state the trace's values depend on.
-        return ResultBuilder.build(model, code, wall, recorder, output.toString(UTF_8), undeclared);
+        return ResultBuilder.build(model, code, wall, recorder, output.toString(UTF_8), undeclared, tool);
     }
 
     private static String missingFile(Model model) {

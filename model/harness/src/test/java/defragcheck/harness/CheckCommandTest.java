@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -102,6 +103,41 @@ class CheckCommandTest {
             assertTrue(r.err().startsWith("check: "), r.err());
             assertNoStackTrace(r);
         }
+    }
+
+    @Test
+    void reportWritesTheSiteOfTheRun(@TempDir Path dir) throws IOException {
+        Path site = dir.resolve("new/report");
+        Run r = check("--root", Fixtures.GOOD.toString(), "--report", site.toString(), "BlocksUnlocked", "BlocksLocked");
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.out().contains("Report: " + site.resolve("index.html") + " (1 counterexample pages)"), r.out());
+        assertTrue(Files.isRegularFile(site.resolve("cx/BlocksUnlocked.html")));
+        assertTrue(Files.isRegularFile(site.resolve("cx/BlocksUnlocked.itf.json")));
+        assertFalse(Files.exists(site.resolve("cx/BlocksLocked.html")), "a passing model has no counterexample page");
+        assertTrue(r.out().contains("Write(lb = 1)"), "the text counterexample names the action's parameters: " + r.out());
+        assertTrue(r.out().contains("Integrity fails at lb = 1"), r.out());
+    }
+
+    @Test
+    void reportWithoutADirectoryOrOntoAFileOrLinkIsBadInputAndChangesNothing(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "keep");
+        Path target = Files.createDirectory(dir.resolve("target-dir"));
+        Path link = Files.createSymbolicLink(dir.resolve("a-link"), target);
+        List<String> before = listing(dir);
+        for (Run r : List.of(
+                check("--root", Fixtures.GOOD.toString(), "--report"),
+                check("--root", Fixtures.GOOD.toString(), "--report", "--frobnicate"),
+                check("--root", Fixtures.GOOD.toString(), "--report", file.toString()),
+                check("--root", Fixtures.GOOD.toString(), "--report", file.resolve("below").toString()),
+                check("--root", Fixtures.GOOD.toString(), "--report", link.toString()))) {
+            assertEquals(2, r.exit(), r.all());
+            assertEquals("", r.out(), "refused before any model is checked");
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().startsWith("check: --report"), r.err());
+            assertNoStackTrace(r);
+        }
+        assertEquals(before, listing(dir), "nothing changed");
+        assertEquals("keep", Files.readString(file));
     }
 
     private static List<String> listing(Path dir) throws IOException {

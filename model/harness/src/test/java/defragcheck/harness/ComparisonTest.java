@@ -18,7 +18,7 @@ class ComparisonTest {
         Comparison c = Comparison.of(declared("BlocksUnlocked", Verdict.SUCCESS, null, 26L),
                 TlcRunner.check(Fixtures.good("BlocksUnlocked")));
         assertEquals(List.of("expected success, got safety failure (Integrity)"), c.disagreements());
-        assertTrue(c.report().contains("    4  Swap   map[1] = 3"), c.report());
+        assertTrue(c.report().contains("    4  Swap           map[1] = 3"), c.report());
     }
 
     @Test

@@ -92,8 +92,10 @@ class TlcRunnerTest {
         String text = CounterexampleText.render(TlcRunner.check(Fixtures.good("BlocksUnlocked")));
         List<String> lines = text.lines().toList();
         assertEquals("Counterexample for BlocksUnlocked: Integrity violated, 4 states", lines.get(0));
-        assertEquals("    1  Init   disk = <<0, 0, 0, 0>>", lines.get(1));
-        assertEquals(List.of("    4  Swap   map[1] = 3", "              map[2] = 4", "              pc = \"idle\""),
-                lines.subList(lines.size() - 3, lines.size()));
+        assertEquals("    1  Init           disk = <<0, 0, 0, 0>>", lines.get(1));
+        assertTrue(lines.contains("    3  Write(lb = 1)  disk[1] = 1"), text);
+        assertEquals(List.of("    4  Swap           map[1] = 3", "                      map[2] = 4", "                      pc = \"idle\"",
+                        "       Integrity fails at lb = 1: disk[map[lb]] = 0, last[lb] = 1"),
+                lines.subList(lines.size() - 4, lines.size()));
     }
 }
