@@ -86,7 +86,7 @@ final class StockTlc {
         return codeLocation(TLC.class);
     }
 
-    private static Path codeLocation(Class<?> c) {
+    static Path codeLocation(Class<?> c) {
         try {
             return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (java.net.URISyntaxException e) {

@@ -33,8 +33,6 @@ public final class TlcRunner {
     /** Where runs keep their files: {@code -Ddefragcheck.work}, by default {@code target/tlc}. */
     public static final Path WORK = Path.of(System.getProperty("defragcheck.work", "target/tlc")).toAbsolutePath();
     private static final Path STDLIB = WORK.resolve("stdlib");
-    /** Fraction of the heap for TLC's fingerprint set; TLC's default (1/4 of the heap) is wasteful here. */
-    private static final String FPMEM = System.getProperty("defragcheck.fpmem", "0.1");
 
     /** The model being checked, for the exit report below, and its metadir; null between runs. */
     private static volatile Model running;
@@ -67,7 +65,12 @@ public final class TlcRunner {
     }
 
     /** Checks {@code model} with {@code workers} TLC worker threads. */
-    public static synchronized CheckResult check(Model model, int workers) {
+    public static CheckResult check(Model model, int workers) {
+        return check(model, workers, TlcStorage.HEAP);
+    }
+
+    /** Checks {@code model} with {@code workers} TLC worker threads, its fingerprints kept as {@code storage} says. */
+    static synchronized CheckResult check(Model model, int workers, TlcStorage storage) {
         String missing = missingFile(model);
         if (missing != null) return ResultBuilder.error(model, missing);
 
@@ -86,8 +89,9 @@ public final class TlcRunner {
         running = model;
         runningMetadir = metadir;
         try {
+            System.setProperty(TlcStorage.IMPL, storage.implementation);
             TLC tlc = new TLC();
-            if (tlc.handleParameters(arguments(model, metadir, workers))) {
+            if (tlc.handleParameters(arguments(model, metadir, workers, storage))) {
                 tlc.setResolver(resolver(model));
                 code = tlc.process();
                 if (TLCGlobals.mainChecker instanceof ModelChecker checker) {
@@ -100,6 +104,7 @@ public final class TlcRunner {
         } finally {
             wall = Duration.ofNanos(System.nanoTime() - start);
             running = null;
+            System.clearProperty(TlcStorage.IMPL);
             withdrawFingerprintSet();
             ToolIO.out = System.out;
             ToolIO.err = System.err;
@@ -122,11 +127,11 @@ public final class TlcRunner {
         return null;
     }
 
-    private static String[] arguments(Model model, Path metadir, int workers) {
+    private static String[] arguments(Model model, Path metadir, int workers, TlcStorage storage) {
         return new String[] {
             "-metadir", metadir.toString(),
             "-fp", "0",  // a fixed fingerprint polynomial: the same run gives the same result
-            "-fpmem", FPMEM,
+            "-fpmem", storage.fpmem(),  // TLC's default (1/4 of the heap) is wasteful here
             "-workers", String.valueOf(workers),
             "-config", model.cfg().toString(),
             model.tla().toString()
