@@ -21,7 +21,7 @@ import java.util.List;
  */
 public final class WorkerCommand {
     static final String USAGE = "usage: worker HOST [--port N (" + DistributedTlc.DEFAULT_PORT + ")] [--threads N (cores)]"
-            + " (a TLC worker for `check --distributed --listen ADDRESS` on HOST)";
+            + " [--wait SECONDS (30)] (a TLC worker for `check --distributed --listen ADDRESS` on HOST)";
 
     private WorkerCommand() {}
 
@@ -33,6 +33,7 @@ public final class WorkerCommand {
         String host = null;
         int port = DistributedTlc.DEFAULT_PORT;
         int threads = Runtime.getRuntime().availableProcessors();
+        int wait = 30;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -42,6 +43,7 @@ public final class WorkerCommand {
                     }
                     case "--port" -> port = number(args, ++i, "--port", 1024, 65535);
                     case "--threads" -> threads = number(args, ++i, "--threads", 1, 256);
+                    case "--wait" -> wait = number(args, ++i, "--wait", 0, 86_400);
                     default -> {
                         if (args[i].startsWith("-") || host != null) throw new IllegalArgumentException("unexpected " + args[i]);
                         host = args[i];
@@ -54,14 +56,13 @@ public final class WorkerCommand {
             return 2;
         }
         InetAddress local;
-        try (Socket probe = new Socket()) {
-            probe.connect(new InetSocketAddress(InetAddress.getByName(host), port), 3000);
-            local = probe.getLocalAddress();
+        try {
+            local = reach(host, port, wait);
         } catch (UnknownHostException e) {
             err.println("worker: unknown host " + host);
             return 2;
         } catch (IOException e) {
-            err.println("worker: no TLC server at " + host + ":" + port + " (" + e.getMessage()
+            err.println("worker: no TLC server at " + host + ":" + port + " within " + wait + " s (" + e.getMessage()
                     + "); start one there with `check --distributed --listen ADDRESS MODEL`");
             return 2;
         }
@@ -92,6 +93,24 @@ public final class WorkerCommand {
             return 2;
         } finally {
             Leftovers.deleteTree(tmp);
+        }
+    }
+
+    /**
+     * The address of this machine that reaches the server's registry at {@code host:port}, trying for up to {@code
+     * wait} seconds (a server parses its spec before it listens).
+     */
+    private static InetAddress reach(String host, int port, int wait) throws IOException, InterruptedException {
+        InetAddress server = InetAddress.getByName(host);
+        long end = System.nanoTime() + wait * 1_000_000_000L;
+        while (true) {
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress(server, port), 3000);
+                return probe.getLocalAddress();
+            } catch (IOException e) {
+                if (System.nanoTime() >= end) throw e;
+                Thread.sleep(1000);
+            }
         }
     }
 

@@ -73,7 +73,7 @@ class DistributedTlcTest {
 
     @Test
     void aWorkerWithoutServerIsBadInputInOneLine() throws Exception {
-        for (String[] args : List.of(new String[] {"127.0.0.1", "--port", String.valueOf(port)},
+        for (String[] args : List.of(new String[] {"127.0.0.1", "--port", String.valueOf(port), "--wait", "1"},
                 new String[] {"no-such-host.invalid"})) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int exit = WorkerCommand.run(args, quiet, new PrintStream(err, true, UTF_8));
