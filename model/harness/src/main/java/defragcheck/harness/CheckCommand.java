@@ -48,12 +48,13 @@ public final class CheckCommand {
                 }
             }
         }
-        TlcStorage storage = o.offHeap() ? TlcStorage.OFF_HEAP : TlcStorage.HEAP;
         if (o.distributed()) {
             out.printf("TLC's distributed mode: a TLCServer JVM and %d TLCWorker JVM(s) per model, RMI on %s:%d%n",
                     o.workerCount(), o.listen().getHostAddress(), o.port());
-        } else if (o.deep() || o.offHeap() || o.workers() != null) {
-            out.printf("TLC in process, %d worker thread(s); %s%n", o.workerCount(), storage.describe());
+        } else if (o.offHeap()) {
+            out.printf("TLC's command line, %d worker thread(s); %s%n", o.workerCount(), DiskBackedTlc.describe());
+        } else if (o.deep() || o.workers() != null) {
+            out.printf("TLC in process, %d worker thread(s); %s%n", o.workerCount(), TlcStorage.describe());
         }
 
         ResultTable table = new ResultTable(out, models);
@@ -64,9 +65,10 @@ public final class CheckCommand {
             try {
                 r = o.distributed()
                         ? DistributedTlc.check(d.model(), new DistributedTlc.Options(o.workerCount(), 1, o.listen(), o.port()), out)
-                        : TlcRunner.check(d.model(), o.workerCount(), storage);
+                        : o.offHeap() ? DiskBackedTlc.check(d.model(), o.workerCount())
+                        : TlcRunner.check(d.model(), o.workerCount());
             } catch (java.io.IOException e) {
-                r = ResultBuilder.error(d.model(), "cannot start distributed TLC: " + e.getMessage());
+                r = ResultBuilder.error(d.model(), "cannot start a TLC JVM: " + e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 err.println("check: interrupted");
@@ -90,7 +92,7 @@ public final class CheckCommand {
                 out.print(CounterexampleText.render(c.result()));
             } else if (c.result().verdict() == Verdict.UNNAMED_VIOLATION) {
                 out.printf("%nCounterexample for %s, as distributed TLC's server printed it:%n%s", c.declared().name(),
-                        DistributedTlc.behaviour(c.result().output()));
+                        TlcOutput.behaviour(c.result().output()));
             }
         }
         out.printf("%n%d of %d models gave their declared result.%n", results.size() - unchecked - wrong, results.size());

@@ -17,7 +17,8 @@ import java.util.List;
  * @param distributed check on TLC's distributed mode (server and worker JVMs)
  * @param listen      the address distributed TLC listens on (loopback unless given)
  * @param port        distributed TLC's RMI registry port
- * @param offHeap     fingerprints off the heap, then on disk (TLC's OffHeapDiskFPSet), for state spaces beyond the heap
+ * @param offHeap     TLC in a child JVM with its fingerprints off the heap, then on disk (OffHeapDiskFPSet), for
+ *                    state spaces beyond the heap
  */
 record CheckOptions(Path root, boolean deep, Integer workers, boolean distributed, InetAddress listen, int port,
         boolean offHeap, List<String> names) {
@@ -59,7 +60,7 @@ record CheckOptions(Path root, boolean deep, Integer workers, boolean distribute
         if ((listen != null || port != null) && !distributed) {
             throw new IllegalArgumentException("--listen and --port need --distributed");
         }
-        if (distributed && offHeap) throw new IllegalArgumentException("--disk is for in-process runs, not --distributed");
+        if (distributed && offHeap) throw new IllegalArgumentException("--disk and --distributed exclude each other");
         if (workers != null && workers == 0 && !distributed) throw new IllegalArgumentException("--workers needs 1..256 in process");
         if (workers != null && workers == 0 && listen == null) {
             throw new IllegalArgumentException("--workers 0 (only workers from other machines) needs --listen ADDRESS");

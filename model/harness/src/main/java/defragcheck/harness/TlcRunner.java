@@ -65,12 +65,7 @@ public final class TlcRunner {
     }
 
     /** Checks {@code model} with {@code workers} TLC worker threads. */
-    public static CheckResult check(Model model, int workers) {
-        return check(model, workers, TlcStorage.HEAP);
-    }
-
-    /** Checks {@code model} with {@code workers} TLC worker threads, its fingerprints kept as {@code storage} says. */
-    static synchronized CheckResult check(Model model, int workers, TlcStorage storage) {
+    public static synchronized CheckResult check(Model model, int workers) {
         String missing = missingFile(model);
         if (missing != null) return ResultBuilder.error(model, missing);
 
@@ -89,9 +84,8 @@ public final class TlcRunner {
         running = model;
         runningMetadir = metadir;
         try {
-            System.setProperty(TlcStorage.IMPL, storage.implementation);
             TLC tlc = new TLC();
-            if (tlc.handleParameters(arguments(model, metadir, workers, storage))) {
+            if (tlc.handleParameters(arguments(model, metadir, workers))) {
                 tlc.setResolver(resolver(model));
                 code = tlc.process();
                 if (TLCGlobals.mainChecker instanceof ModelChecker checker) {
@@ -104,7 +98,6 @@ public final class TlcRunner {
         } finally {
             wall = Duration.ofNanos(System.nanoTime() - start);
             running = null;
-            System.clearProperty(TlcStorage.IMPL);
             withdrawFingerprintSet();
             ToolIO.out = System.out;
             ToolIO.err = System.err;
@@ -127,11 +120,11 @@ public final class TlcRunner {
         return null;
     }
 
-    private static String[] arguments(Model model, Path metadir, int workers, TlcStorage storage) {
+    private static String[] arguments(Model model, Path metadir, int workers) {
         return new String[] {
             "-metadir", metadir.toString(),
             "-fp", "0",  // a fixed fingerprint polynomial: the same run gives the same result
-            "-fpmem", storage.fpmem(),  // TLC's default (1/4 of the heap) is wasteful here
+            "-fpmem", TlcStorage.FPMEM,  // TLC's default (1/4 of the heap) is wasteful here
             "-workers", String.valueOf(workers),
             "-config", model.cfg().toString(),
             model.tla().toString()
