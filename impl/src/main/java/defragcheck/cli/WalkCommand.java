@@ -1,6 +1,7 @@
 package defragcheck.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import defragcheck.harness.Model;
 import defragcheck.harness.ProjectRoot;
 import defragcheck.harness.TlcRunner;
 import defragcheck.harness.Verdict;
+import util.ToolIO;
 
 /**
  * {@code walk MODEL [--set NAME=N]... [--behaviours N] [--depth N] [--seed S]}: random behaviours of a declared model,
@@ -78,11 +80,15 @@ public final class WalkCommand {
             return 2;
         }
         SpecModel spec;
+        PrintStream console = ToolIO.out;
+        ToolIO.out = new PrintStream(OutputStream.nullOutputStream());  // the parser's progress lines
         try {
             spec = SpecModel.load(model);
         } catch (RuntimeException e) {
             err.println("walk: " + name + ": TLC cannot load it: " + e.getMessage());
             return 2;
+        } finally {
+            ToolIO.out = console;
         }
         out.printf("walk: %s%s, %,d behaviours of at most %,d steps, seed %d; invariants %s checked on every state%n",
                 name, set.isEmpty() ? "" : " with " + set, behaviours, depth, seed, spec.invariantNames());
