@@ -28,16 +28,13 @@ public final class DistributedTlc {
     private static final Pattern TEMPORAL = Pattern.compile("(?m)^\\s*(PROPERTY|PROPERTIES)\\b");
 
     /**
-     * @param workers  worker JVMs started on this machine (each with {@code threads} TLC worker threads); 0 serves
-     *                 only workers that connect from elsewhere ({@code defragcheck worker HOST})
+     * @param workers  worker JVMs started on this machine; 0 serves only workers that connect from elsewhere
+     *                 ({@code defragcheck worker HOST})
+     * @param threads  TLC worker threads in each of those JVMs
      * @param listen   the address the server listens on and tells workers to call
      * @param port     the RMI registry port
      */
-    public record Options(int workers, int threads, InetAddress listen, int port) {
-        public static Options local(int workers) {
-            return new Options(workers, 1, InetAddress.getLoopbackAddress(), DEFAULT_PORT);
-        }
-    }
+    public record Options(int workers, int threads, InetAddress listen, int port) {}
 
     private DistributedTlc() {}
 
