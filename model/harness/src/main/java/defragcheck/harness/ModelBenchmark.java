@@ -247,7 +247,7 @@ public final class ModelBenchmark {
         out.printf("%nState-space growth of %s: distinct states (seconds, 2 workers) by LBlocks and MaxWrites;"
                 + " '-' = skipped, a smaller variant took over %.0f s%n", base.name(), budget);
         StringBuilder header = new StringBuilder(String.format("%-10s", "LBlocks"));
-        for (int w : writes) header.append(String.format("%28s", "MaxWrites=" + w));
+        for (int w : writes) header.append(String.format("%32s", "MaxWrites=" + w));
         out.println(header);
         boolean[] tooBigFromColumn = new boolean[writes.length];
         for (int l : blocks) {
@@ -255,7 +255,7 @@ public final class ModelBenchmark {
             boolean tooBig = false;
             for (int i = 0; i < writes.length; i++) {
                 if (tooBig || tooBigFromColumn[i]) {
-                    row.append(String.format("%28s", "-"));
+                    row.append(String.format("%32s", "-"));
                     tooBigFromColumn[i] = true;
                     continue;
                 }
@@ -264,9 +264,10 @@ public final class ModelBenchmark {
                 String cell = r.verdict() == Verdict.SUCCESS
                         ? String.format("%,d (%.1f s)", r.distinct(), r.seconds())
                         : r.verdict() == Verdict.ERROR ? "error"
-                        : String.format("%s (%.1f s)", r.violated() == null ? r.verdict().label() : "breaks " + r.violated(), r.seconds());
+                        : String.format("%s, %,d (%.1f s)", r.violated() == null ? r.verdict().label() : "breaks " + r.violated(),
+                                r.distinct(), r.seconds());
                 if (r.verdict() == Verdict.ERROR) out.println("  " + variant.name() + ": " + r.error());
-                row.append(String.format("%28s", cell));
+                row.append(String.format("%32s", cell));
                 if (r.seconds() > budget) {
                     tooBig = true;
                     tooBigFromColumn[i] = true;
