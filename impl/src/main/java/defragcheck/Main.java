@@ -6,8 +6,12 @@ import java.util.Arrays;
 public final class Main {
     static final String USAGE = String.join("\n",
             "usage: java -jar target/defragcheck.jar [COMMAND] [ARGS] (COMMAND --help: its options)",
-            "  check [MODEL...]     check the models and proofs (the default command); --report DIR: the reviewer's site",
+            "  check [MODEL...]     check the models and proofs (the default command; --deep: the deep set;",
+            "                       --distributed: on TLC's distributed mode; --disk: fingerprints off heap, then disk;",
+            "                       --report DIR: the reviewer's site)",
             "  table                print the protocol table from the manifests",
+            "  worker HOST          a TLC worker for `check --distributed --listen ADDRESS` on HOST",
+            "  walk MODEL           random behaviours, invariants on every state (--set LBlocks=8 --set MaxWrites=20)",
             "  bench-models         TLC throughput per model, in process and stock, and state-space growth",
             "  image --image PATH   create an image, write a fragmented file, defragment it, verify",
             "  demo                 the legacy protocol corrupts a DAX file, drain-evict-copy-swap keeps it intact",
@@ -34,6 +38,8 @@ public final class Main {
             }
             case "check" -> defragcheck.harness.CheckCommand.run(rest);
             case "bench-models" -> defragcheck.harness.ModelBenchmark.run(rest);
+            case "worker" -> defragcheck.harness.WorkerCommand.run(rest);
+            case "walk" -> defragcheck.cli.WalkCommand.run(rest, System.out, System.err);
             case "table" -> defragcheck.harness.ProtocolTable.run(rest);
             case "bench" -> defragcheck.bench.DefragBenchmark.main(rest, System.out, System.err);
             case "image" -> defragcheck.cli.ImageCommand.run(rest, System.out, System.err);

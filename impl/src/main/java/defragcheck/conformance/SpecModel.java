@@ -210,6 +210,11 @@ public final class SpecModel {
         return names;
     }
 
+    /** The names of the cfg's invariants, in its order. */
+    public List<String> invariantNames() {
+        return List.of(invariantNames);
+    }
+
     /** The names of the cfg's invariants {@code s} violates. */
     public List<String> violatedInvariants(TLCState s) {
         List<String> bad = new ArrayList<>();

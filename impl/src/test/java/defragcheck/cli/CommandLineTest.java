@@ -36,7 +36,7 @@ class CommandLineTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"--help", "check --help", "bench-models --help", "image --help", "demo --help", "bench --help",
-            "bench-conformance --help"})
+            "bench-conformance --help", "worker --help", "walk --help"})
     void helpIsTheUsageOnStdoutWithExitZero(String args) throws Exception {
         try (ChildJvm child = ChildJvm.start(List.of(), args.split(" "))) {
             assertEquals(0, child.exit(120), child.out() + child.err());

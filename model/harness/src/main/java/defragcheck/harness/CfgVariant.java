@@ -14,11 +14,11 @@ import java.util.regex.Pattern;
  * target/: a module that EXTENDS the model's module (TLC looks for the cfg next to the root module)
  * and the changed cfg.
  */
-final class CfgVariant {
+public final class CfgVariant {
     private CfgVariant() {}
 
     /** Fails if the cfg does not assign one of the constants an integer: the variant would not differ. */
-    static Model of(Model base, Map<String, Integer> constants, Path dir) throws IOException {
+    public static Model of(Model base, Map<String, Integer> constants, Path dir) throws IOException {
         String cfg = Files.readString(base.cfg());
         StringBuilder suffix = new StringBuilder();
         for (Map.Entry<String, Integer> c : constants.entrySet()) {

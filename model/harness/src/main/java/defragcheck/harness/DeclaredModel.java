@@ -13,6 +13,8 @@ import java.util.List;
  * @param stateDepth      the declared depth (null when not declared)
  * @param features        the module's features, e.g. "liveness"
  * @param cell            where the model stands in the protocol table (README), or null
+ * @param size            "small" (the default set: {@code check}, {@code mvn test}) or "deep" (larger bounds,
+ *                        {@code check --deep} only); null counts as small
  */
 public record DeclaredModel(
         String name,
@@ -24,13 +26,21 @@ public record DeclaredModel(
         Long stateDepth,
         String runtime,
         List<String> features,
-        Cell cell) {
+        Cell cell,
+        String size) {
+
+    public static final String DEEP = "deep";
 
     /**
      * A cell of the protocol table: the protocol (a row), whether the files are DAX, whether the power
      * may fail (the columns). The manifest's optional "cell" object.
      */
     public record Cell(String protocol, boolean dax, boolean crash) {}
+
+    /** True for a model of the deep set (larger bounds, minutes each), which the default set leaves out. */
+    public boolean deep() {
+        return DEEP.equals(size);
+    }
 
     /** "safety failure (Integrity)", "success": the declaration as a reader wants it. */
     public String expectation() {

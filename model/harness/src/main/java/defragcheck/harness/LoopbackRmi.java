@@ -10,17 +10,23 @@ import java.rmi.server.RMISocketFactory;
  * TLC's fingerprint set is an RMI server object (for distributed TLC), so every model check exports
  * it on an ephemeral port. Un-exporting it after the run lets the JVM exit, but Java keeps an
  * anonymous-port listener open for the JVM's life, by default on all interfaces. This makes RMI
- * listen on the loopback interface only, for this JVM.
+ * listen on the loopback interface only, for this JVM ({@link #install(InetAddress)}: on one other address,
+ * for distributed TLC told to serve other machines).
  */
 final class LoopbackRmi {
     private LoopbackRmi() {}
 
     static void install() {
+        install(InetAddress.getLoopbackAddress());
+    }
+
+    /** Every RMI server socket of this JVM listens on {@code address} only. */
+    static void install(InetAddress address) {
         try {
             RMISocketFactory.setSocketFactory(new RMISocketFactory() {
                 @Override
                 public ServerSocket createServerSocket(int port) throws IOException {
-                    return new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+                    return new ServerSocket(port, 50, address);
                 }
 
                 @Override

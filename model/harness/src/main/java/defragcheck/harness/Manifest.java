@@ -28,7 +28,7 @@ public record Manifest(Path file, List<DeclaredModel> models) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ModelEntry(String path, String runtime, String result, Long distinctStates, Long totalStates,
-            Long stateDepth, String violated, DeclaredModel.Cell cell) {}
+            Long stateDepth, String violated, DeclaredModel.Cell cell, String size) {}
 
     /** Thrown for a manifest that cannot be read; the message is one line naming the file and position. */
     public static final class Invalid extends Exception {
@@ -70,12 +70,15 @@ public record Manifest(Path file, List<DeclaredModel> models) {
 
     private static DeclaredModel declared(Path root, String where, Module module, ModelEntry m) throws Invalid {
         if (m.path() == null) throw new Invalid(where + ": a model of " + module.path() + " has no \"path\"");
+        if (m.size() != null && !m.size().equals("small") && !m.size().equals(DeclaredModel.DEEP)) {
+            throw new Invalid(where + ": " + m.path() + ": size \"" + m.size() + "\" is not small or deep");
+        }
         Verdict expected = Verdict.fromLabel(String.valueOf(m.result())).filter(v -> v != Verdict.ERROR)
                 .orElseThrow(() -> new Invalid(where + ": " + m.path() + ": result \"" + m.result()
                         + "\" is not success, safety failure, deadlock failure or liveness failure"));
         Model model = new Model(root.resolve(module.path()), root.resolve(m.path()), List.of(root.resolve("spec")));
         return new DeclaredModel(model.name(), model, expected, m.violated(), m.distinctStates(), m.totalStates(),
-                m.stateDepth(), m.runtime(), module.features() == null ? List.of() : List.copyOf(module.features()), m.cell());
+                m.stateDepth(), m.runtime(), module.features() == null ? List.of() : List.copyOf(module.features()), m.cell(), m.size());
     }
 
     /** The declared model called {@code name}, if any. */

@@ -30,31 +30,57 @@ public final class ModelBenchmark {
         this.out = out;
     }
 
-    static final String USAGE = "usage: bench-models [--root DIR] [--rounds N (1..1000, 3)] [--growth MODEL (DecsNoDax)]"
-            + " [--budget SECONDS (>0, 120)] [MODEL...]";
+    static final String USAGE = "usage: bench-models [--root DIR] [--rounds N (1..1000, 3)] [--growth MODEL,... (DecsNoDax)]"
+            + " [--budget SECONDS (>0, 120)] [--large MODEL [--set NAME=N]...] [--distributed MODEL] [MODEL...]";
 
-    /** The command line, checked: a value out of range is an IllegalArgumentException with a one-line message. */
-    record Options(Path root, int rounds, String growthModel, double budget, List<String> names) {
+    /**
+     * The command line, checked: a value out of range is an IllegalArgumentException with a one-line message.
+     * {@code large}: in process vs the stock command line on one large model (with {@code set} applied);
+     * {@code distributed}: TLC's distributed mode vs in process on one model; either one, or an explicit
+     * {@code --growth}, runs only what is named.
+     */
+    record Options(Path root, int rounds, List<String> growthModels, boolean growthNamed, double budget, List<String> names,
+            String large, Map<String, Integer> set, String distributed) {
         static Options parse(String[] args) {
             Path root = ProjectRoot.get();
             int rounds = 3;
-            String growthModel = "DecsNoDax";
+            List<String> growth = List.of("DecsNoDax");
+            boolean growthNamed = false;
             double budget = 120;
             List<String> names = new ArrayList<>();
+            String large = null;
+            Map<String, Integer> set = new LinkedHashMap<>();
+            String distributed = null;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 switch (a) {
                     case "--root" -> root = Path.of(value(args, ++i, a)).toAbsolutePath().normalize();
                     case "--rounds" -> rounds = rounds(value(args, ++i, a));
-                    case "--growth" -> growthModel = value(args, ++i, a);
+                    case "--growth" -> {
+                        growth = List.of(value(args, ++i, a).split(","));
+                        growthNamed = true;
+                    }
                     case "--budget" -> budget = seconds(value(args, ++i, a));
+                    case "--large" -> large = value(args, ++i, a);
+                    case "--set" -> {
+                        String kv = value(args, ++i, a);
+                        int eq = kv.indexOf('=');
+                        try {
+                            if (eq <= 0) throw new NumberFormatException();
+                            set.put(kv.substring(0, eq), Integer.parseInt(kv.substring(eq + 1)));
+                        } catch (NumberFormatException e) {
+                            throw new IllegalArgumentException("--set needs NAME=N, got '" + kv + "'");
+                        }
+                    }
+                    case "--distributed" -> distributed = value(args, ++i, a);
                     default -> {
                         if (a.startsWith("-")) throw new IllegalArgumentException("unknown option " + a);
                         names.add(a);
                     }
                 }
             }
-            return new Options(root, rounds, growthModel, budget, List.copyOf(names));
+            if (!set.isEmpty() && large == null) throw new IllegalArgumentException("--set needs --large");
+            return new Options(root, rounds, growth, growthNamed, budget, List.copyOf(names), large, Map.copyOf(set), distributed);
         }
 
         private static String value(String[] args, int i, String option) {
@@ -81,6 +107,10 @@ public final class ModelBenchmark {
             }
             throw new IllegalArgumentException("--budget needs seconds above 0 (at most 1000000), got '" + v + "'");
         }
+
+        boolean focused() {
+            return large != null || distributed != null || growthNamed;
+        }
     }
 
     public static int run(String[] args) throws Exception {
@@ -100,24 +130,40 @@ public final class ModelBenchmark {
         double budget = o.budget();
         List<String> names = o.names();
         List<DeclaredModel> models;
-        DeclaredModel growthBase;
+        List<DeclaredModel> growthBases = new ArrayList<>();
+        Model large = null;
+        DeclaredModel distributed = null;
         try {
             List<DeclaredModel> all = CheckCommand.select(root, List.of());
             Path modelDir = root.resolve("model");
             models = names.isEmpty()
                     ? all.stream().filter(d -> d.expected() == Verdict.SUCCESS && d.model().tla().startsWith(modelDir)).toList()
                     : CheckCommand.select(root, names);
-            String g = o.growthModel();
-            growthBase = all.stream().filter(d -> d.name().equals(g)).findFirst()
-                    .orElseThrow(() -> new Manifest.Invalid("no model " + g + " to grow in the manifests"));
-        } catch (Manifest.Invalid e) {
+            for (String g : o.growthModels()) growthBases.add(CheckCommand.select(root, List.of(g)).get(0));
+            if (o.large() != null) {
+                Model base = CheckCommand.select(root, List.of(o.large())).get(0).model();
+                large = o.set().isEmpty() ? base : CfgVariant.of(base, o.set(), TlcRunner.WORK.resolve("large"));
+            }
+            if (o.distributed() != null) {
+                distributed = CheckCommand.select(root, List.of(o.distributed())).get(0);
+                String why = DistributedTlc.unsupported(distributed.model());
+                if (why != null) throw new Manifest.Invalid("--distributed: " + why);
+            }
+        } catch (Manifest.Invalid | IllegalArgumentException e) {
             System.err.println("bench-models: " + e.getMessage());
             return 2;
         }
         ModelBenchmark bench = new ModelBenchmark(System.out);
-        boolean agreed = bench.throughput(models, rounds);
-        if (names.isEmpty()) agreed &= bench.stockAgreement(CheckCommand.select(root, List.of()));
-        bench.growth(growthBase.model(), budget);
+        boolean agreed = true;
+        if (!o.focused()) {
+            agreed = bench.throughput(models, rounds);
+            if (names.isEmpty()) agreed &= bench.stockAgreement(CheckCommand.select(root, List.of()));
+        }
+        if (large != null) agreed &= new ScaleBenchmark(System.out).inProcessVsStock(large, rounds);
+        if (distributed != null) agreed &= new ScaleBenchmark(System.out).distributedVsInProcess(distributed.model(), rounds);
+        if (!o.focused() || o.growthNamed()) {
+            for (DeclaredModel g : growthBases) bench.growth(g.model(), budget);
+        }
         return agreed ? 0 : 1;
     }
 
@@ -201,7 +247,7 @@ public final class ModelBenchmark {
         out.printf("%nState-space growth of %s: distinct states (seconds, 2 workers) by LBlocks and MaxWrites;"
                 + " '-' = skipped, a smaller variant took over %.0f s%n", base.name(), budget);
         StringBuilder header = new StringBuilder(String.format("%-10s", "LBlocks"));
-        for (int w : writes) header.append(String.format("%24s", "MaxWrites=" + w));
+        for (int w : writes) header.append(String.format("%32s", "MaxWrites=" + w));
         out.println(header);
         boolean[] tooBigFromColumn = new boolean[writes.length];
         for (int l : blocks) {
@@ -209,7 +255,7 @@ public final class ModelBenchmark {
             boolean tooBig = false;
             for (int i = 0; i < writes.length; i++) {
                 if (tooBig || tooBigFromColumn[i]) {
-                    row.append(String.format("%24s", "-"));
+                    row.append(String.format("%32s", "-"));
                     tooBigFromColumn[i] = true;
                     continue;
                 }
@@ -217,9 +263,11 @@ public final class ModelBenchmark {
                 CheckResult r = TlcRunner.check(variant, 2);
                 String cell = r.verdict() == Verdict.SUCCESS
                         ? String.format("%,d (%.1f s)", r.distinct(), r.seconds())
-                        : r.verdict() == Verdict.ERROR ? "error" : Comparison.outcome(r);
+                        : r.verdict() == Verdict.ERROR ? "error"
+                        : String.format("%s, %,d (%.1f s)", r.violated() == null ? r.verdict().label() : "breaks " + r.violated(),
+                                r.distinct(), r.seconds());
                 if (r.verdict() == Verdict.ERROR) out.println("  " + variant.name() + ": " + r.error());
-                row.append(String.format("%24s", cell));
+                row.append(String.format("%32s", cell));
                 if (r.seconds() > budget) {
                     tooBig = true;
                     tooBigFromColumn[i] = true;

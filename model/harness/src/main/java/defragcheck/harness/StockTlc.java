@@ -75,7 +75,10 @@ final class StockTlc {
     static List<String> command(Model model, Path metadir, int workers) {
         Path dir = model.tla().getParent();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        if (!model.library().isEmpty()) cmd.add("-DTLA-Library=" + dir.relativize(model.library().get(0)));
+        if (!model.library().isEmpty()) {  // every library directory (a cfg variant's includes the model's own)
+            cmd.add("-DTLA-Library=" + String.join(java.io.File.pathSeparator,
+                    model.library().stream().map(p -> dir.relativize(p).toString()).toList()));
+        }
         cmd.addAll(List.of("-cp", tlatoolsJar() + java.io.File.pathSeparator + codeLocation(LoopbackTlc.class),
                 LoopbackTlc.class.getName(), "-metadir", metadir.toString(), "-workers", String.valueOf(workers),
                 "-config", dir.relativize(model.cfg()).toString(), model.module()));
@@ -86,7 +89,7 @@ final class StockTlc {
         return codeLocation(TLC.class);
     }
 
-    private static Path codeLocation(Class<?> c) {
+    static Path codeLocation(Class<?> c) {
         try {
             return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (java.net.URISyntaxException e) {

@@ -34,8 +34,6 @@ public final class TlcRunner {
     /** Where runs keep their files: {@code -Ddefragcheck.work}, by default {@code target/tlc}. */
     public static final Path WORK = Path.of(System.getProperty("defragcheck.work", "target/tlc")).toAbsolutePath();
     private static final Path STDLIB = WORK.resolve("stdlib");
-    /** Fraction of the heap for TLC's fingerprint set; TLC's default (1/4 of the heap) is wasteful here. */
-    private static final String FPMEM = System.getProperty("defragcheck.fpmem", "0.1");
 
     /** The model being checked, for the exit report below, and its metadir; null between runs. */
     private static volatile Model running;
@@ -129,7 +127,7 @@ public final class TlcRunner {
         return new String[] {
             "-metadir", metadir.toString(),
             "-fp", "0",  // a fixed fingerprint polynomial: the same run gives the same result
-            "-fpmem", FPMEM,
+            "-fpmem", TlcStorage.FPMEM,  // TLC's default (1/4 of the heap) is wasteful here
             "-workers", String.valueOf(workers),
             "-config", model.cfg().toString(),
             model.tla().toString()

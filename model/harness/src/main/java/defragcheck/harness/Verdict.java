@@ -9,6 +9,11 @@ public enum Verdict {
     SAFETY_FAILURE("safety failure"),
     DEADLOCK_FAILURE("deadlock failure"),
     LIVENESS_FAILURE("liveness failure"),
+    /**
+     * A safety failure or a deadlock, unnamed: TLC's distributed server prints the behaviour that leads to it but not
+     * the invariant (nor that it is a deadlock); never declared in a manifest.
+     */
+    UNNAMED_VIOLATION("safety failure or deadlock, unnamed by distributed TLC"),
     /** TLC could not check the model at all: parse, configuration or evaluation error. */
     ERROR("error");
 
@@ -23,7 +28,7 @@ public enum Verdict {
     }
 
     public static Optional<Verdict> fromLabel(String label) {
-        return Arrays.stream(values()).filter(v -> v.label.equals(label)).findFirst();
+        return Arrays.stream(values()).filter(v -> v != UNNAMED_VIOLATION && v.label.equals(label)).findFirst();
     }
 
     /** Maps TLC's process exit status (EC.ExitStatus) to a verdict; every other status is an error. */

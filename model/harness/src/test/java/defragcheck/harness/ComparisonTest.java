@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ComparisonTest {
 
     private static DeclaredModel declared(String name, Verdict expected, String violated, Long distinct) {
-        return new DeclaredModel(name, Fixtures.good(name), expected, violated, distinct, null, null, null, List.of(), null);
+        return new DeclaredModel(name, Fixtures.good(name), expected, violated, distinct, null, null, null, List.of(), null, null);
     }
 
     @Test

@@ -69,6 +69,7 @@ public final class ReportSite {
             case SAFETY_FAILURE -> "breaks " + r.violated();
             case LIVENESS_FAILURE -> "breaks " + r.violated() + " (liveness)";
             case DEADLOCK_FAILURE -> "deadlock";
+            case UNNAMED_VIOLATION -> "a safety failure or deadlock (distributed TLC names neither)";
             case ERROR -> "TLC could not check it";
         };
     }
