@@ -18,24 +18,76 @@ public final class ExternalTool {
 
     /** Runs the command; returns its outcome whatever the exit code. */
     public static Outcome call(List<String> command) throws IOException {
+        try (Running r = start(command)) {
+            return r.await(TimeUnit.MINUTES.toMillis(TIMEOUT_MINUTES));
+        }
+    }
+
+    /** Starts the command, its input /dev/null, its output kept in temporary files until it is closed. */
+    public static Running start(List<String> command) throws IOException {
         Path out = Files.createTempFile("defragcheck-tool", ".out");
         Path err = Files.createTempFile("defragcheck-tool", ".err");
         try {
             Process p = new ProcessBuilder(command)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new IOException(command.get(0) + " did not finish within " + TIMEOUT_MINUTES + " min");
-            }
-            return new Outcome(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while running " + command.get(0), e);
-        } finally {
+            return new Running(command.get(0), p, out, err);
+        } catch (IOException e) {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
+            throw e;
+        }
+    }
+
+    /** A started tool: killed and its output files removed on close, whatever happened. */
+    public static final class Running implements AutoCloseable {
+        private final String name;
+        private final Process process;
+        private final Path out;
+        private final Path err;
+
+        private Running(String name, Process process, Path out, Path err) {
+            this.name = name;
+            this.process = process;
+            this.out = out;
+            this.err = err;
+        }
+
+        public long pid() {
+            return process.pid();
+        }
+
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+
+        /** The outcome once the process exits (at most {@code millis}); an IOException if it is still running. */
+        public Outcome await(long millis) throws IOException {
+            try {
+                if (!process.waitFor(millis, TimeUnit.MILLISECONDS)) {
+                    throw new IOException(name + " did not finish within " + millis + " ms");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while running " + name, e);
+            }
+            return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                if (process.isAlive()) {
+                    process.destroyForcibly();
+                    process.waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
         }
     }
 

@@ -200,14 +200,11 @@ public final class KernelCommand {
                     }
                 }
                 if (mover == LegacySchedules.Mover.MOVE_EXT_PER_PAGE) {
-                    out.println(String.format("%-30s %5s %-28s %-9s %s", "LegacyDax", "-", "violates NoExposure", "unforced",
-                            "counterexample needs DAX: loop devices refuse dax=always, and MOVE_EXT refuses DAX inodes (EOPNOTSUPP) since 4.5"));
+                    out.println(ScheduleTable.unforcedModel("LegacyDax", "violates NoExposure", "counterexample needs DAX: loop"
+                            + " devices refuse dax=always, and MOVE_EXT refuses DAX inodes (EOPNOTSUPP) since 4.5"));
                 }
-                long forced = outcomes.stream().filter(ScheduleOutcome::forced).count();
-                long agree = outcomes.stream().filter(ScheduleOutcome::agrees).count();
-                out.println(forced + " of " + outcomes.size() + " schedules forced, " + agree + " agree, " + (forced - agree) + " disagree"
-                        + (outcomes.stream().anyMatch(x -> x.finding() != null) ? "; known: " + Findings.F1 : ""));
-                ok &= forced == agree;
+                out.println(ScheduleTable.summary(outcomes, "schedules"));
+                ok &= ScheduleTable.allForcedAgree(outcomes);
             }
         }
         return ok;
@@ -250,12 +247,8 @@ public final class KernelCommand {
                 outcomes.addAll(mine);
             }
         }
-        out.println(String.format("%-30s %5s %-28s %-9s %s", "Xfs*Dax", "-", "violates Integrity", "unforced",
-                "needs DAX: loop devices have none"));
-        long forced = outcomes.stream().filter(ScheduleOutcome::forced).count();
-        long agree = outcomes.stream().filter(ScheduleOutcome::agrees).count();
-        out.println(forced + " of " + outcomes.size() + " XFS schedules forced, " + agree + " agree, " + (forced - agree) + " disagree"
-                + (outcomes.stream().anyMatch(x -> x.finding() != null) ? "; known: " + Findings.F2 : ""));
-        return forced == agree;
+        out.println(ScheduleTable.unforcedModel("Xfs*Dax", "violates Integrity", "needs DAX: loop devices have none"));
+        out.println(ScheduleTable.summary(outcomes, "XFS schedules"));
+        return ScheduleTable.allForcedAgree(outcomes);
     }
 }

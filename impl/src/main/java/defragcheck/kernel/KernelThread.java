@@ -1,8 +1,6 @@
 package defragcheck.kernel;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 
 import defragcheck.kernel.sys.LibC;
@@ -62,23 +60,13 @@ final class KernelThread {
         return false;
     }
 
-    /** The call's kernel stack while it sleeps (/proc/.../stack, root only), innermost first; empty if unreadable. */
+    /** The call's kernel stack while it sleeps (root only), innermost first; empty if unreadable. */
     java.util.List<String> kernelStack() {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/task/" + tid + "/stack")).stream()
-                    .map(l -> l.replaceAll("^\\[<[0-9a-f]+>\\] ", "").replaceAll("\\+0x.*$", "")).toList();
-        } catch (IOException e) {
-            return java.util.List.of();
-        }
+        return ProcTask.stack(ProcTask.of(ProcessHandle.current().pid(), tid));
     }
 
     private char state() {
-        try {
-            String stat = Files.readString(Path.of("/proc/self/task/" + tid + "/stat"));
-            return stat.charAt(stat.lastIndexOf(')') + 2);
-        } catch (IOException e) {
-            return '?';
-        }
+        return ProcTask.state(ProcTask.of(ProcessHandle.current().pid(), tid));
     }
 
     /** The call's result after it returns (up to {@code millis}); its exception is rethrown. */

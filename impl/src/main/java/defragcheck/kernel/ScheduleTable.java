@@ -18,6 +18,25 @@ public final class ScheduleTable {
         return String.format("%-30s %5d %-28s %-9s %s", o.model(), o.seed(), o.modelVerdict() + " " + o.modelFinal(), agree, kernel);
     }
 
+    /** A model whose behaviours cannot be forced here at all, and why. */
+    public static String unforcedModel(String model, String verdict, String why) {
+        return String.format("%-30s %5s %-28s %-9s %s", model, "-", verdict, "unforced", why);
+    }
+
+    /** "N of M WHAT forced, A agree, D disagree", and the known findings among the disagreements. */
+    public static String summary(List<ScheduleOutcome> outcomes, String what) {
+        long forced = outcomes.stream().filter(ScheduleOutcome::forced).count();
+        long agree = outcomes.stream().filter(ScheduleOutcome::agrees).count();
+        List<String> known = outcomes.stream().map(ScheduleOutcome::finding).filter(f -> f != null).distinct().toList();
+        return forced + " of " + outcomes.size() + " " + what + " forced, " + agree + " agree, " + (forced - agree) + " disagree"
+                + (known.isEmpty() ? "" : "; known: " + String.join("; ", known));
+    }
+
+    /** Every schedule that could be forced agrees with its model. */
+    public static boolean allForcedAgree(List<ScheduleOutcome> outcomes) {
+        return outcomes.stream().allMatch(o -> !o.forced() || o.agrees());
+    }
+
     public static String rows(List<ScheduleOutcome> outcomes) {
         return outcomes.stream().map(ScheduleTable::row).collect(Collectors.joining("\n"));
     }

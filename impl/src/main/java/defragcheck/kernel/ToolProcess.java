@@ -1,77 +1,40 @@
 package defragcheck.kernel;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import defragcheck.bench.ExternalTool;
 
 /**
- * A defrag tool (e4defrag) running as a child process while a schedule goes on around it: whether it sleeps in the
- * kernel (state D, e.g. MOVE_EXT waiting for a held direct write), and its outcome once it exits. Killed and its
- * output files removed on close, whatever happened.
+ * A defrag tool (e4defrag, xfs_fsr) running as a child process while a schedule goes on around it: whether it sleeps
+ * in the kernel, and where, and its outcome once it exits. Killed and its output removed on close.
  */
 final class ToolProcess implements AutoCloseable {
-    private final String name;
-    private final Process process;
-    private final Path out;
-    private final Path err;
+    private final ExternalTool.Running running;
 
-    private ToolProcess(String name, Process process, Path out, Path err) {
-        this.name = name;
-        this.process = process;
-        this.out = out;
-        this.err = err;
+    private ToolProcess(ExternalTool.Running running) {
+        this.running = running;
     }
 
     static ToolProcess start(List<String> command) throws IOException {
-        Path out = Files.createTempFile("defragcheck-tool", ".out");
-        Path err = Files.createTempFile("defragcheck-tool", ".err");
-        try {
-            Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            return new ToolProcess(command.get(0), p, out, err);
-        } catch (IOException e) {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-            throw e;
-        }
+        return new ToolProcess(ExternalTool.start(command));
     }
 
-    /** Waits up to {@code millis} until one of the process's threads sleeps uninterruptibly; false if it exited first or never did. */
+    /** Waits up to {@code millis} until one of its threads sleeps uninterruptibly; false if it exited first or never did. */
     boolean awaitBlocked(long millis) throws IOException {
-        long deadline = System.nanoTime() + millis * 1_000_000;
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            try (var tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
-                for (Path t : tasks.toList()) {
-                    String stat = Files.readString(t.resolve("stat"));
-                    if (stat.charAt(stat.lastIndexOf(')') + 2) == 'D') {
-                        return true;
-                    }
-                }
-            } catch (IOException e) {
-                // the process exited between the listing and the read
-            }
-            KernelThread.sleep(1);
-        }
-        return false;
+        return awaitThread(millis, t -> ProcTask.state(t) == 'D');
     }
 
-    /** Waits up to {@code millis} until one of the process's threads sleeps in the kernel with {@code frame} on its stack (root: /proc/PID/task/TID/stack). */
+    /** Waits up to {@code millis} until one of its threads sleeps in the kernel with {@code frame} on its stack. */
     boolean awaitKernelFrame(String frame, long millis) throws IOException {
+        return awaitThread(millis, t -> ProcTask.stack(t).contains(frame));
+    }
+
+    private boolean awaitThread(long millis, java.util.function.Predicate<java.nio.file.Path> asleep) throws IOException {
         long deadline = System.nanoTime() + millis * 1_000_000;
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            try (var tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
-                for (Path t : tasks.toList()) {
-                    if (Files.readString(t.resolve("stack")).contains(frame)) {
-                        return true;
-                    }
-                }
-            } catch (IOException e) {
-                // the process exited between the listing and the read
+        while (System.nanoTime() < deadline && running.isAlive()) {
+            if (ProcTask.threads(running.pid()).stream().anyMatch(asleep)) {
+                return true;
             }
             KernelThread.sleep(1);
         }
@@ -80,30 +43,11 @@ final class ToolProcess implements AutoCloseable {
 
     /** The outcome once the process exits (at most {@code millis}); an IOException if it is still running. */
     ExternalTool.Outcome await(long millis) throws IOException {
-        try {
-            if (!process.waitFor(millis, TimeUnit.MILLISECONDS)) {
-                throw new IOException(name + " still running after " + millis + " ms");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for " + name, e);
-        }
-        return new ExternalTool.Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return running.await(millis);
     }
 
     @Override
     public void close() throws IOException {
-        try {
-            if (process.isAlive()) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+        running.close();
     }
 }

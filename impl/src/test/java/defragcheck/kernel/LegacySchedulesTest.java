@@ -38,13 +38,7 @@ class LegacySchedulesTest {
     void kernelAgreesWithTheModelOnEveryForcedSchedule() throws IOException {
         SpecModel spec = SpecModel.load(Models.named(LegacySchedules.MODEL));
         List<ScheduleOutcome> outcomes = new LegacySchedules(fs).run(spec, 1, 16);
-        outcomes.forEach(o -> System.out.println(ScheduleTable.row(o)));
-        List<ScheduleOutcome> forced = outcomes.stream().filter(ScheduleOutcome::forced).toList();
-        assertTrue(forced.size() >= outcomes.size() / 2, () -> "too few schedules forced:\n" + ScheduleTable.rows(outcomes));
-        // A disagreement fails this test unless it is a known finding, which f1... below pins (it stays a NO in the table).
-        String disagreements = forced.stream().filter(o -> !o.agrees() && o.finding() == null).map(ScheduleTable::detail)
-                .collect(Collectors.joining("\n"));
-        assertTrue(disagreements.isEmpty(), () -> "kernel and model disagree:\n" + disagreements);
+        List<ScheduleOutcome> forced = assertForcedAgree(outcomes);
         assertTrue(forced.stream().anyMatch(o -> o.kernelOutcome().contains("blocked behind the held DIO")),
                 () -> "no schedule made MOVE_EXT wait for a held direct write:\n" + ScheduleTable.rows(outcomes));
     }
@@ -67,12 +61,7 @@ class LegacySchedulesTest {
     void e4defragAgreesWithTheModelOnDrawnSchedules() throws IOException {
         SpecModel spec = SpecModel.load(Models.named(LegacySchedules.MODEL));
         List<ScheduleOutcome> outcomes = new LegacySchedules(fs, LegacySchedules.Mover.E4DEFRAG).run(spec, 1, 8);
-        outcomes.forEach(o -> System.out.println(ScheduleTable.detail(o)));
-        List<ScheduleOutcome> forced = outcomes.stream().filter(ScheduleOutcome::forced).toList();
-        assertTrue(forced.size() >= outcomes.size() / 2, () -> "too few schedules forced:\n" + ScheduleTable.rows(outcomes));
-        String disagreements = forced.stream().filter(o -> !o.agrees() && o.finding() == null).map(ScheduleTable::detail)
-                .collect(Collectors.joining("\n"));
-        assertTrue(disagreements.isEmpty(), () -> "kernel and model disagree:\n" + disagreements);
+        List<ScheduleOutcome> forced = assertForcedAgree(outcomes);
         assertTrue(forced.stream().anyMatch(o -> o.kernelOutcome().contains("e4defrag moved the file")),
                 () -> "e4defrag moved no file:\n" + ScheduleTable.rows(outcomes));
     }
@@ -106,5 +95,19 @@ class LegacySchedulesTest {
         ScheduleOutcome o = new LegacySchedules(fs).force(spec, 0, walk);
         System.out.println(ScheduleTable.detail(o));
         assertTrue(o.forced() && !o.agrees() && Findings.F1.equals(o.finding()), () -> ScheduleTable.detail(o));
+    }
+
+    /**
+     * At least half of the drawn schedules were forced, and every forced one agrees with the model unless it is a known
+     * finding (which f1... pins; it stays a NO in the table). Returns the forced ones.
+     */
+    private static List<ScheduleOutcome> assertForcedAgree(List<ScheduleOutcome> outcomes) {
+        outcomes.forEach(o -> System.out.println(ScheduleTable.detail(o)));
+        List<ScheduleOutcome> forced = outcomes.stream().filter(ScheduleOutcome::forced).toList();
+        assertTrue(forced.size() >= outcomes.size() / 2, () -> "too few schedules forced:\n" + ScheduleTable.rows(outcomes));
+        String disagreements = forced.stream().filter(o -> !o.agrees() && o.finding() == null).map(ScheduleTable::detail)
+                .collect(Collectors.joining("\n"));
+        assertTrue(disagreements.isEmpty(), () -> "kernel and model disagree:\n" + disagreements);
+        return forced;
     }
 }
