@@ -325,25 +325,12 @@ public final class LegacySchedules {
 
         /** Every block, every way, must read the model's final value. */
         private void checkFinal(List<Long> expected, LoopFilesystem fs) throws IOException {
-            compareAll(expected, "buffered", IoPath.BUFFERED);
-            compareAll(expected, "O_DIRECT", IoPath.DIRECT);
-            FreeRun.dropCaches();
-            compareAll(expected, "buffered after drop_caches", IoPath.BUFFERED);
-            closeFiles();
-            fs.remount();
-            open();
-            donor = Fd.readWrite(donorPath);
-            compareAll(expected, "buffered after remount", IoPath.BUFFERED);
-            compareAll(expected, "O_DIRECT after remount", IoPath.DIRECT);
-        }
-
-        private void compareAll(List<Long> expected, String how, IoPath path) throws IOException {
-            for (int b = 0; b < BLOCKS; b++) {
-                BlockContent.Observed got = read(path, b);
-                if (!got.equals(BlockContent.Observed.value(expected.get(b)))) {
-                    disagreements.add("block " + (b + 1) + " " + how + ": kernel " + got + ", model gen " + expected.get(b));
-                }
-            }
+            FinalReads.check(expected, this::read, () -> {
+                closeFiles();
+                fs.remount();
+                open();
+                donor = Fd.readWrite(donorPath);
+            }, disagreements, new ArrayList<>());
         }
 
         private void closeFiles() throws IOException {

@@ -237,7 +237,7 @@ public final class XfsModelSchedules {
                 case "ReadFill" -> {
                     long want = ModelReads.buffered(st.state(), ORIG, block(st) + 1);
                     BlockContent.Observed got = read(IoPath.BUFFERED, block(st));
-                    if (!matches(got, want)) {
+                    if (!FinalReads.matches(got, want)) {
                         disagreements.add(st.label() + " read " + got + ", model gen " + want);
                     }
                 }
@@ -429,33 +429,14 @@ public final class XfsModelSchedules {
         /** Every block, every way, against the model's final state. */
         private void readAll() throws IOException {
             List<String> seen = new ArrayList<>();
-            compareAll("buffered", IoPath.BUFFERED, seen);
-            compareAll("O_DIRECT", IoPath.DIRECT, seen);
-            FreeRun.dropCaches();
-            compareAll("buffered after drop_caches", IoPath.BUFFERED, seen);
-            file.close();
-            tmp.close();
-            tmp = null;
-            fs.remount();
-            file.open(false);
-            compareAll("buffered after remount", IoPath.BUFFERED, seen);
-            compareAll("O_DIRECT after remount", IoPath.DIRECT, seen);
+            FinalReads.check(expected, this::read, () -> {
+                file.close();
+                tmp.close();
+                tmp = null;
+                fs.remount();
+                file.open(false);
+            }, disagreements, seen);
             kernel.add("reads " + String.join(", ", seen.stream().distinct().toList()));
-        }
-
-        private void compareAll(String how, IoPath path, List<String> seen) throws IOException {
-            for (int b = 0; b < BLOCKS; b++) {
-                BlockContent.Observed got = read(path, b);
-                seen.add("block " + (b + 1) + " " + got);
-                if (!matches(got, expected.get(b))) {
-                    disagreements.add("block " + (b + 1) + " " + how + ": kernel " + got + ", model gen " + expected.get(b));
-                }
-            }
-        }
-
-        private boolean matches(BlockContent.Observed got, long want) {
-            return want == ModelReads.GARBAGE ? got.kind() == BlockContent.Kind.DONOR || got.kind() == BlockContent.Kind.GARBAGE
-                    : got.equals(BlockContent.Observed.value(want));
         }
 
         /** Releases a held write, waits for an ioctl, closes and removes everything the attempt made. */
