@@ -87,20 +87,24 @@ public final class LegacyMoveExtents extends MoveExtents {
                 if (page != null) {
                     page.repoint(dp);
                 }
+                linearized(Action.MovePage); // under the page lock: writeback sees the page before or after the move
             } finally {
                 if (page != null) {
                     page.unlock();
                 }
             }
+        } else {
+            linearized(Action.MovePage);
         }
         nextPage++;
-        end(s);
+        finish(s);
     }
 
     /** Unlock: both i_rwsem, in reverse order. */
     public void unlock() throws IOException {
         StepHook.Step s = begin(Action.Unlock, -1);
+        linearized(Action.Unlock); // while both locks are still held: no writer is logged before it
         releaseLocks();
-        end(s);
+        finish(s);
     }
 }

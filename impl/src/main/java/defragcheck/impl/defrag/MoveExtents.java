@@ -99,8 +99,22 @@ public abstract class MoveExtents implements Filesystem.StepReporter, AutoClosea
         return s;
     }
 
-    /** Ends a step: advances the program counter, calls the hook. */
+    /**
+     * Ends a step: its linearization point (still holding the locks it took; {@link #unlock()}-like steps call
+     * {@link #linearized} before releasing and then {@link #finish}), then advances the program counter.
+     */
     protected void end(StepHook.Step s) {
+        linearized(s.action());
+        finish(s);
+    }
+
+    /** The step's event, at its linearization point. */
+    protected void linearized(Action action) {
+        fs.hook().linearized(new StepHook.Event(id(), action, orig.ino(), -1, -1, null));
+    }
+
+    /** Ends a step whose event is already logged: advances the program counter, calls the hook. */
+    protected void finish(StepHook.Step s) {
         pc++;
         if (done()) {
             fs.unregisterDefrag(id());
@@ -125,6 +139,7 @@ public abstract class MoveExtents implements Filesystem.StepReporter, AutoClosea
         List<Inode> order = LockOrder.ordered(orig, donor);
         StepHook.Step first = begin(action, -1);
         acquire(lockOf.apply(order.get(0)));
+        linearized(action);
         fs.hook().after(first);
         StepHook.Step second = begin(action, -1);
         acquire(lockOf.apply(order.get(1)));

@@ -39,9 +39,9 @@ public final class BufferedIo {
         inode.rwsem.downWrite(actor);
         try {
             if (inode.isDax()) {
-                writeDax(inode, lblock, data);
+                writeDax(actor, inode, lblock, data);
             } else {
-                writeCached(inode, lblock, data);
+                writeCached(actor, inode, lblock, data);
             }
         } finally {
             inode.rwsem.upWrite(actor);
@@ -50,19 +50,20 @@ public final class BufferedIo {
     }
 
     /** ext4_dax_write_iter: a hole gets an unwritten block first (reading as zeros until the store is there). */
-    private void writeDax(Inode inode, long lblock, byte[] data) throws IOException {
+    private void writeDax(String actor, Inode inode, long lblock, byte[] data) throws IOException {
         long blk = fs.allocateForWrite(inode, lblock, true);
         var window = fs.device().daxWindow();
         fs.ptes().locked(inode.ino(), () -> {
             window.store(blk, data);
             fs.recordCompletedWrite(inode, lblock, data);
+            fs.hook().linearized(new StepHook.Event(actor, Action.BufferedWrite, inode.ino(), lblock, blk, data));
             return null;
         });
         fs.markWrittenIfAt(inode, lblock, blk);
     }
 
     /** generic_perform_write: the page is locked before a hole gets its block, so readers see the page or zeros. */
-    private void writeCached(Inode inode, long lblock, byte[] data) throws IOException {
+    private void writeCached(String actor, Inode inode, long lblock, byte[] data) throws IOException {
         PageKey key = new PageKey(inode.ino(), lblock);
         long mapped = inode.physical(lblock);
         Page page = fs.cache().grab(key, mapped);
@@ -74,6 +75,7 @@ public final class BufferedIo {
                 }
                 page.store(data);
                 fs.recordCompletedWrite(inode, lblock, data);
+                fs.hook().linearized(new StepHook.Event(actor, Action.BufferedWrite, inode.ino(), lblock, page.blk(), data));
                 return null;
             });
             if (mapped < 0 || page.blk() < 0) {
@@ -113,6 +115,7 @@ public final class BufferedIo {
                 if (page != null) {
                     try {
                         page.fill(e.unwritten() ? new byte[BlockDevice.BLOCK_SIZE] : fs.dataPath().read(inode, blk));
+                        fs.hook().linearized(new StepHook.Event(actor, Action.ReadFill, inode.ino(), lblock, blk, page.data()));
                     } catch (IOException | RuntimeException failed) {
                         fs.cache().remove(key, page); // never leave a page that is not up to date
                         throw failed;

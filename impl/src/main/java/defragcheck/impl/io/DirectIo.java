@@ -58,6 +58,7 @@ public final class DirectIo {
             rec = new DioRecord(ids.incrementAndGet(), actor, inode, lblock, blk, data.clone());
             inode.dio.begin();
             inFlight.add(rec);
+            fs.hook().linearized(new StepHook.Event(actor, Action.DioSubmit, inode.ino(), lblock, blk, data));
         } finally {
             inode.rwsem.upRead();
         }
@@ -95,8 +96,9 @@ public final class DirectIo {
         }
         fs.cache().drop(inode.ino(), rec.lblock(), 1);
         fs.recordCompletedWrite(inode, rec.lblock(), rec.data());
+        fs.hook().linearized(new StepHook.Event(rec.actor(), Action.DioComplete, inode.ino(), rec.lblock(), rec.blk(), rec.data()));
         inFlight.remove(rec);
-        inode.dio.end();
+        inode.dio.end(); // after the event: a drain that sees no direct I/O is logged after every completion
         fs.hook().after(step);
     }
 

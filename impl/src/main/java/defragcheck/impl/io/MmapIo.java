@@ -33,9 +33,9 @@ public final class MmapIo {
         inode.invalidateLock.downRead();
         try {
             if (inode.isDax()) {
-                faultDax(inode, lblock);
+                faultDax(actor, inode, lblock);
             } else {
-                faultPage(inode, lblock);
+                faultPage(actor, inode, lblock);
             }
         } finally {
             inode.invalidateLock.upRead();
@@ -44,7 +44,7 @@ public final class MmapIo {
     }
 
     /** dax_iomap_fault: a hole gets an unwritten block; an unwritten block is zeroed before it is mapped. */
-    private void faultDax(Inode inode, long lblock) throws IOException {
+    private void faultDax(String actor, Inode inode, long lblock) throws IOException {
         Extent e = inode.find(lblock);
         long blk = e == null ? fs.allocateForWrite(inode, lblock, true) : e.physical(lblock);
         if (e == null || e.unwritten()) {
@@ -52,10 +52,11 @@ public final class MmapIo {
         }
         fs.markWrittenIfAt(inode, lblock, blk);
         fs.ptes().map(new PageKey(inode.ino(), lblock), Pte.toBlock(blk, true));
+        fs.hook().linearized(new StepHook.Event(actor, Action.MmapFault, inode.ino(), lblock, blk, null));
     }
 
     /** filemap_fault + page_mkwrite: the page is locked (and in the cache) before a hole gets its block. */
-    private void faultPage(Inode inode, long lblock) throws IOException {
+    private void faultPage(String actor, Inode inode, long lblock) throws IOException {
         PageKey key = new PageKey(inode.ino(), lblock);
         Extent e = inode.find(lblock);
         Page page = fs.cache().grab(key, e == null ? -1 : e.physical(lblock));
@@ -79,6 +80,7 @@ public final class MmapIo {
             });
             fs.markWritten(inode, lblock);
             fs.ptes().map(key, Pte.toPage(true));
+            fs.hook().linearized(new StepHook.Event(actor, Action.MmapFault, inode.ino(), lblock, page.blk(), page.data()));
         } finally {
             page.unlock();
         }
@@ -105,6 +107,7 @@ public final class MmapIo {
                 window.store(pte.block(), data);
             }
             fs.recordCompletedWrite(inode, lblock, data);
+            fs.hook().linearized(new StepHook.Event(actor, Action.MmapStore, inode.ino(), lblock, pte.block(), data));
             return true;
         });
         fs.hook().after(step);

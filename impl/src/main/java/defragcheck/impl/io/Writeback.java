@@ -48,6 +48,7 @@ public final class Writeback {
                     fs.ptes().mkclean(key);
                     fs.device().writeBlock(p.blk(), p.data());
                     p.markClean();
+                    fs.hook().linearized(new StepHook.Event(actor, Action.Writeback, key.ino(), key.lblock(), p.blk(), p.data()));
                     wrote = true;
                 }
             } finally {
@@ -111,7 +112,10 @@ public final class Writeback {
                 buf.flip();
                 fs.device().write(batch.get(i).getValue().blk(), buf);
                 for (int k = i; k < j; k++) {
-                    batch.get(k).getValue().markClean();
+                    Map.Entry<PageKey, Page> e = batch.get(k);
+                    e.getValue().markClean();
+                    fs.hook().linearized(new StepHook.Event("writeback", Action.Writeback, e.getKey().ino(), e.getKey().lblock(),
+                            e.getValue().blk(), e.getValue().data()));
                 }
                 i = j;
             }

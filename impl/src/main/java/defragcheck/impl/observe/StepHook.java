@@ -1,18 +1,28 @@
 package defragcheck.impl.observe;
 
 /**
- * Called by every actor around each of its steps, before it takes any lock and after it released
- * them, in the actor's own thread.
- * A test scheduler can block in {@link #before} to stop an actor and let another run; without one, actors are
- * ordinary threads and the hook does nothing.
+ * The implementation's one instrumentation interface, a no-op in production ({@link #NONE}). Every actor calls
+ * {@link #before} and {@link #after} around each of its steps, before it takes any lock and after it released
+ * them, in its own thread: a test scheduler that replays the spec's steps on the implementation blocks in
+ * {@code before}. Every step also calls {@link #linearized} once, at its linearization point, while it holds the
+ * lock that orders it against every conflicting step: a recorder that appends these events in the order of the
+ * calls gets a linearization of the run, which TLC can validate against the spec.
  */
 public interface StepHook {
     /** One step about to happen or just done: who, which action, on which file and logical block (-1: range). */
     record Step(String actor, Action action, int ino, long lblock) {}
+
+    /**
+     * What a step did, at its linearization point: the device block it hit or captured ({@code -1}: none) and the
+     * block's data it wrote or read ({@code null}: none). {@code data} is the caller's array, valid during the call.
+     */
+    record Event(String actor, Action action, int ino, long lblock, long blk, byte[] data) {}
 
     StepHook NONE = new StepHook() {};
 
     default void before(Step step) {}
 
     default void after(Step step) {}
+
+    default void linearized(Event event) {}
 }
