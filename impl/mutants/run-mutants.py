@@ -16,26 +16,26 @@ IMPL = "impl/src/main/java/defragcheck/impl/"
 # name -> [(file, exact old text, new text, occurrence to change: the first)]
 MUTANTS = {
     "drain": [(IMPL + "defrag/MoveExtents.java",
-               "            fs.direct().inodeDioWait(orig);\n            fs.direct().inodeDioWait(donor);\n", "")],
+               "        fs.direct().inodeDioWait(orig);\n        fs.direct().inodeDioWait(donor);\n", "")],
     "flush": [(IMPL + "defrag/DrainEvictCopySwap.java",
-               "            fs.writeback().flushRange(orig, req.origStart(), req.length());\n"
-               "            fs.writeback().flushRange(donor, req.donorStart(), req.length());\n", "")],
+               "        fs.writeback().flushRange(orig, req.origStart(), req.length());\n"
+               "        fs.writeback().flushRange(donor, req.donorStart(), req.length());\n", "")],
     "evict": [(IMPL + "defrag/DrainEvictCopySwap.java",
-               "            fs.ptes().unmap(orig.ino(), req.origStart(), req.length());\n"
-               "            fs.ptes().unmap(donor.ino(), req.donorStart(), req.length());\n"
-               "            fs.cache().drop(orig.ino(), req.origStart(), req.length());\n"
-               "            fs.cache().drop(donor.ino(), req.donorStart(), req.length());\n", "")],
+               "        fs.ptes().unmap(orig.ino(), req.origStart(), req.length());\n"
+               "        fs.ptes().unmap(donor.ino(), req.donorStart(), req.length());\n"
+               "        fs.cache().drop(orig.ino(), req.origStart(), req.length());\n"
+               "        fs.cache().drop(donor.ino(), req.donorStart(), req.length());\n", "")],
     "copy": [(IMPL + "defrag/DrainEvictCopySwap.java",
-              "            if (orig.isDax()) {\n"
-              "                DataCopier.copyDax(fs.device().daxWindow(), runs);\n"
-              "            } else {\n"
-              "                DataCopier.copyDirect(fs.device(), runs, opts.copyThreads());\n"
-              "            }\n", "")],
+              "        if (orig.isDax()) {\n"
+              "            DataCopier.copyDax(fs.device().daxWindow(), runs);\n"
+              "        } else {\n"
+              "            DataCopier.copyDirect(fs.device(), runs, opts.copyThreads());\n"
+              "        }\n", "")],
     "inode-lock": [(IMPL + "defrag/MoveExtents.java",
-                    "        lockTwo(Action.LockInodes, Ablation.NO_LOCKS, i -> i.rwsem);\n",
+                    "        lockTwo(Action.LockInodes, i -> i.rwsem);\n",
                     "        end(begin(Action.LockInodes, -1));\n")],
     "invalidate-lock": [(IMPL + "defrag/DrainEvictCopySwap.java",
-                         "        lockTwo(Action.LockInvalidate, Ablation.NO_INVALIDATE_LOCK, i -> i.invalidateLock);\n",
+                         "        lockTwo(Action.LockInvalidate, i -> i.invalidateLock);\n",
                          "        end(begin(Action.LockInvalidate, -1));\n")],
     # the submission's i_rwsem (shared): the first downRead/upRead of DirectIo is submit's
     "dio-ignores-lock": [(IMPL + "io/DirectIo.java", "        inode.rwsem.downRead();\n", ""),

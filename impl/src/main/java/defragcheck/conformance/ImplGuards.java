@@ -2,7 +2,6 @@ package defragcheck.conformance;
 
 import java.util.Map;
 
-import defragcheck.impl.defrag.Ablation;
 import defragcheck.impl.defrag.MoveExtents;
 import defragcheck.impl.fs.Inode;
 import defragcheck.impl.lock.LockOrder;
@@ -12,11 +11,9 @@ import defragcheck.impl.observe.AbstractState;
  * When an implementation step would run without blocking, read from the implementation's own state: the
  * conditions its steps wait for in the state monitor (i_rwsem free for writes and DIO submission, the invalidate
  * lock free for faults and cache fills, the next lock in address order for a defrag's lock step, no DIO of either
- * file for the drain unless it is ablated). Schedulers grant only such steps, so a granted step never blocks.
+ * file for the drain unless it is removed). Schedulers grant only such steps, so a granted step never blocks.
  */
 final class ImplGuards {
-    private static final Map<String, Ablation> LOCK_ABLATION = Map.of("LockInodes", Ablation.NO_LOCKS, "LockInvalidate", Ablation.NO_INVALIDATE_LOCK);
-
     private final ImplRig rig;
 
     ImplGuards(ImplRig rig) {
@@ -37,10 +34,10 @@ final class ImplGuards {
         ModelConstants.Defrag df = rig.constants().defrags().get(Integer.parseInt(m.id()) - 1);
         Inode orig = rig.file(df.orig());
         Inode donor = rig.file(df.donor());
-        if (LOCK_ABLATION.containsKey(step)) {
-            if (rig.ablations().contains(LOCK_ABLATION.get(step))) {
-                return true;
-            }
+        if (rig.removed().stream().anyMatch(r -> r.action().name().equals(step))) {
+            return true; // a removed step waits for nothing
+        }
+        if (step.equals("LockInodes") || step.equals("LockInvalidate")) {
             Map<Integer, String> held = step.equals("LockInodes") ? s.rwsem() : s.ilock();
             for (Inode i : LockOrder.ordered(orig, donor)) {
                 if (!m.id().equals(held.get(i.ino()))) {
@@ -49,7 +46,7 @@ final class ImplGuards {
             }
             return true;
         }
-        if (step.equals("DrainDio") && !rig.ablations().contains(Ablation.NO_DRAIN)) {
+        if (step.equals("DrainDio")) {
             return s.dio().stream().noneMatch(d -> d.ino() == orig.ino() || d.ino() == donor.ino());
         }
         return true;

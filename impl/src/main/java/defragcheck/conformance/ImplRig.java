@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 
 import defragcheck.impl.cache.PageKey;
-import defragcheck.impl.defrag.Ablation;
 import defragcheck.impl.defrag.DefragOptions;
 import defragcheck.impl.defrag.LegacyMoveExtents;
 import defragcheck.impl.defrag.MoveExtentRequest;
@@ -48,18 +47,21 @@ public final class ImplRig implements AutoCloseable {
     private final Map<Long, Integer> specBlockOf = new HashMap<>();
     private final List<DirectIo.DioRecord> inFlight = new ArrayList<>();
     private final DefragGate gate = new DefragGate();
-    private final Set<Ablation> ablations;
+    private final Set<RemovableStep> removed;
     private int issued;
     private static final Map<String, Path> TEMPLATES = new HashMap<>();
 
-    private ImplRig(ModelConstants c, Path dir, Set<Ablation> ablations, boolean gated) throws IOException {
+    private ImplRig(ModelConstants c, Path dir, Set<RemovableStep> removed, boolean gated) throws IOException {
+        if (!removed.isEmpty() && !c.decs()) {
+            throw new IllegalArgumentException("only drain-evict-copy-swap has removable steps, not " + c.protocol());
+        }
         this.constants = c;
-        this.ablations = Set.copyOf(ablations);
+        this.removed = Set.copyOf(removed);
         this.image = Files.createTempFile(dir, "conformance-", ".img");
         Files.copy(template(c, dir), image, StandardCopyOption.REPLACE_EXISTING);
         this.fs = Filesystem.open(image);
         try {
-            setUp(c, ablations, gated);
+            setUp(c, gated);
         } catch (IOException | RuntimeException e) {
             fs.close();
             throw e;
@@ -67,18 +69,18 @@ public final class ImplRig implements AutoCloseable {
     }
 
     /**
-     * A fresh image in {@code dir} in the model's initial state; {@code ablations} remove DECS steps (teeth tests,
-     * see {@link ModelAblations}).
+     * A fresh image in {@code dir} in the model's initial state; the defrags are {@link DecsWithoutStep} if
+     * {@code removed} names DECS steps (teeth tests, see {@link ModelAblations}).
      */
-    public static ImplRig create(ModelConstants c, Path dir, Set<Ablation> ablations) throws IOException {
+    public static ImplRig create(ModelConstants c, Path dir, Set<RemovableStep> removed) throws IOException {
         Files.createDirectories(dir);
-        return new ImplRig(c, dir, ablations, true);
+        return new ImplRig(c, dir, removed, true);
     }
 
     /** The same, but the defrags are not started: a caller runs them in threads of its own ({@link ThreadedRun}). */
-    public static ImplRig createUngated(ModelConstants c, Path dir, Set<Ablation> ablations) throws IOException {
+    public static ImplRig createUngated(ModelConstants c, Path dir, Set<RemovableStep> removed) throws IOException {
         Files.createDirectories(dir);
-        return new ImplRig(c, dir, ablations, false);
+        return new ImplRig(c, dir, removed, false);
     }
 
     /**
@@ -111,7 +113,7 @@ public final class ImplRig implements AutoCloseable {
         return t;
     }
 
-    private void setUp(ModelConstants c, Set<Ablation> ablations, boolean gated) throws IOException {
+    private void setUp(ModelConstants c, boolean gated) throws IOException {
         int index = 0;
         for (String name : c.files()) {
             Inode inode = fs.lookup(name);
@@ -128,9 +130,9 @@ public final class ImplRig implements AutoCloseable {
         }
         int d = 1;
         for (ModelConstants.Defrag df : c.defrags()) {
-            DefragOptions opts = new DefragOptions(String.valueOf(d++), 1, ablations);
+            DefragOptions opts = new DefragOptions(String.valueOf(d++), 1);
             MoveExtentRequest req = new MoveExtentRequest(files.get(df.orig()), files.get(df.donor()), 0, 0, c.lblocks());
-            MoveExtents m = MoveExtents.create(c.protocol(), req, opts);
+            MoveExtents m = removed.isEmpty() ? MoveExtents.create(c.protocol(), req, opts) : new DecsWithoutStep(req, opts, removed);
             movers.add(m);
             if (gated) {
                 gate.start(m);
@@ -142,9 +144,9 @@ public final class ImplRig implements AutoCloseable {
         return constants;
     }
 
-    /** The DECS steps removed from the defrags (test-only). */
-    public Set<Ablation> ablations() {
-        return ablations;
+    /** The DECS steps removed from the defrags (empty: the protocol itself). */
+    public Set<RemovableStep> removed() {
+        return removed;
     }
 
     public Filesystem fs() {

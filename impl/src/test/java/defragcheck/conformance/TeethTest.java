@@ -16,14 +16,13 @@ import defragcheck.harness.CheckResult;
 import defragcheck.harness.Model;
 import defragcheck.harness.TlcRunner;
 import defragcheck.harness.Verdict;
-import defragcheck.impl.defrag.Ablation;
 import tlc2.tool.TLCState;
 
 /**
- * The conformance properties have teeth: with one DECS step removed from the implementation (its test-only
- * ablation switch, the one the model's cfg names by replacing the step with a skip), trace validation against the
- * full protocol (the model without that override) fails, on the schedule of TLC's counterexample for the ablation
- * model; with the step in place the same schedule validates. And against the ablation model, the ablated
+ * The conformance properties have teeth: with one DECS step removed from the implementation ({@link DecsWithoutStep},
+ * the step the model's cfg replaces with a skip), trace validation against the full protocol (the model without that
+ * override) fails, on the schedule of TLC's counterexample for the ablation model; with the step in place the same
+ * schedule validates. And against the ablation model, the ablated
  * implementation's trace is a behaviour whose states break the invariant TLC reports for that model.
  */
 class TeethTest {
@@ -51,7 +50,7 @@ class TeethTest {
         assertEquals(Verdict.SAFETY_FAILURE, checked.verdict(), checked::output);
         LoadedSpec.forget();
         SpecModel ablationModel = LoadedSpec.of(model);
-        Set<Ablation> ablation = ModelAblations.of(ablationModel).steps();
+        Set<RemovableStep> ablation = ModelAblations.of(ablationModel).steps();
         Set<String> skipped = ablationModel.overrides().keySet();
         assertEquals(1, ablation.size(), () -> modelName + " should skip one DECS step: " + ablationModel.overrides());
         List<ScheduleStep> schedule = ScheduleStep.behaviour(ablationModel, checked.counterexample()).stream().map(ScheduleStep::of).toList();

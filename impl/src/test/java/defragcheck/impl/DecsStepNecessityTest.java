@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import defragcheck.conformance.DecsWithoutStep;
+import defragcheck.conformance.RemovableStep;
 import defragcheck.impl.cache.PageKey;
-import defragcheck.impl.defrag.Ablation;
 import defragcheck.impl.defrag.DefragOptions;
 import defragcheck.impl.defrag.MoveExtentRequest;
 import defragcheck.impl.defrag.MoveExtents;
@@ -42,33 +44,31 @@ class DecsStepNecessityTest {
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(Ablation.class)
-    void fullProtocolKeepsTheWrite(Ablation scenario) throws Exception {
+    @EnumSource(RemovableStep.class)
+    void fullProtocolKeepsTheWrite(RemovableStep scenario) throws Exception {
         List<PageKey> lost = run(scenario, false);
         assertEquals(List.of(), lost);
     }
 
     @ParameterizedTest
-    @EnumSource(Ablation.class)
-    void withoutTheStepTheWriteIsLost(Ablation scenario) throws Exception {
+    @EnumSource(RemovableStep.class)
+    void withoutTheStepTheWriteIsLost(RemovableStep scenario) throws Exception {
         List<PageKey> lost = run(scenario, true);
         assertFalse(lost.isEmpty(), "removing " + scenario + " should lose a write");
     }
 
     /** Runs the scenario's schedule; returns the logical blocks whose reader view is not their last write. */
-    private List<PageKey> run(Ablation scenario, boolean ablate) throws Exception {
-        boolean dax = scenario == Ablation.NO_EVICT || scenario == Ablation.NO_INVALIDATE_LOCK;
+    private List<PageKey> run(RemovableStep scenario, boolean ablate) throws Exception {
+        boolean dax = scenario == RemovableStep.EVICT_CACHE || scenario == RemovableStep.LOCK_INVALIDATE;
         try (Filesystem fs = Filesystem.format(dir.resolve(scenario + "-" + ablate + ".img"), 256)) {
             Inode orig = Fixture.orig(fs, BLOCKS, dax);
             Inode donor = Fixture.donor(fs, BLOCKS, dax);
             DefragOptions opts = DefragOptions.defaults().withId(DEFRAG);
-            if (ablate) {
-                opts = opts.without(scenario);
-            }
-            MoveExtents move = MoveExtents.create(Protocol.DECS, new MoveExtentRequest(orig, donor, 0, 0, BLOCKS), opts);
+            MoveExtentRequest req = new MoveExtentRequest(orig, donor, 0, 0, BLOCKS);
+            MoveExtents move = ablate ? new DecsWithoutStep(req, opts, Set.of(scenario)) : MoveExtents.create(Protocol.DECS, req, opts);
             byte[] w2 = Fixture.write(orig, 0, 2, 1);
             switch (scenario) {
-                case NO_DRAIN -> {
+                case DRAIN_DIO -> {
                     // A direct write submitted before the defrag completes only after the swap, if nothing waits for it.
                     DirectIo.DioRecord dio = fs.direct().submit("dio", orig, 0, w2);
                     PausingHook pause = new PausingHook(DEFRAG, Action.Unlock);
@@ -79,7 +79,7 @@ class DecsStepNecessityTest {
                     pause.release();
                     defrag.get(10, TimeUnit.SECONDS);
                 }
-                case NO_LOCKS -> {
+                case LOCK_INODES -> {
                     // A direct write submitted after the drain captures the old block and completes after the swap.
                     PausingHook pause = new PausingHook(DEFRAG, Action.SwapExtents);
                     fs.setHook(pause);
@@ -97,18 +97,18 @@ class DecsStepNecessityTest {
                         fs.direct().complete(dio);
                     }
                 }
-                case NO_FLUSH -> {
+                case FLUSH_CACHE -> {
                     // A dirty page is only in the cache: evicting it unflushed drops the write.
                     fs.buffered().write("writer", orig, 0, w2);
                     move.run();
                 }
-                case NO_EVICT -> {
+                case EVICT_CACHE -> {
                     // A DAX pte to the old block survives the swap; a store through it misses the file.
                     fs.mmap().fault("mmap", orig, 0);
                     move.run();
                     fs.mmap().write("mmap", orig, 0, w2);
                 }
-                case NO_INVALIDATE_LOCK -> {
+                case LOCK_INVALIDATE -> {
                     // A DAX fault after the eviction maps the old block; the store lands there after the swap.
                     PausingHook pause = new PausingHook(DEFRAG, Action.CopyData);
                     fs.setHook(pause);
@@ -124,7 +124,7 @@ class DecsStepNecessityTest {
                     fault.get(10, TimeUnit.SECONDS);
                     fs.mmap().write("mmap", orig, 0, w2);
                 }
-                case NO_COPY -> move.run();
+                case COPY_DATA -> move.run();
                 default -> throw new IllegalStateException();
             }
             fs.setHook(null);

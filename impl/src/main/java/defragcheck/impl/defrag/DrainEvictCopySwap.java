@@ -17,11 +17,12 @@ import defragcheck.impl.observe.StepHook;
  * extents in one journaled transaction (donor side unwritten) whose barrier makes the copy durable before the commit
  * record, which is durable before the defrag unlocks.
  */
-public final class DrainEvictCopySwap extends MoveExtents {
+public class DrainEvictCopySwap extends MoveExtents {
     private static final List<Action> PLAN = List.of(Action.LockInodes, Action.LockInvalidate, Action.DrainDio,
             Action.FlushCache, Action.EvictCache, Action.CopyData, Action.SwapExtents, Action.Unlock);
 
-    DrainEvictCopySwap(MoveExtentRequest req, DefragOptions opts) throws IOException {
+    /** Protected for verification variants of the protocol (in the conformance rig); movers come from {@link MoveExtents#create}. */
+    protected DrainEvictCopySwap(MoveExtentRequest req, DefragOptions opts) throws IOException {
         super(req, opts, r -> PLAN);
     }
 
@@ -42,17 +43,15 @@ public final class DrainEvictCopySwap extends MoveExtents {
 
     /** LockInvalidate: filemap_invalidate_lock_two, lower inode number first. */
     public void lockInvalidate() throws IOException {
-        lockTwo(Action.LockInvalidate, Ablation.NO_INVALIDATE_LOCK, i -> i.invalidateLock);
+        lockTwo(Action.LockInvalidate, i -> i.invalidateLock);
     }
 
     /** FlushCache: filemap_write_and_wait_range on both ranges. */
     public void flushCache() throws IOException {
         StepHook.Step s = begin(Action.FlushCache, -1);
         assert holdsBoth() : id() + ": FlushCache without both inodes' locks";
-        if (!opts.removed(Ablation.NO_FLUSH)) {
-            fs.writeback().flushRange(orig, req.origStart(), req.length());
-            fs.writeback().flushRange(donor, req.donorStart(), req.length());
-        }
+        fs.writeback().flushRange(orig, req.origStart(), req.length());
+        fs.writeback().flushRange(donor, req.donorStart(), req.length());
         end(s);
     }
 
@@ -60,12 +59,10 @@ public final class DrainEvictCopySwap extends MoveExtents {
     public void evictCache() throws IOException {
         StepHook.Step s = begin(Action.EvictCache, -1);
         assert holdsBoth() : id() + ": EvictCache without both inodes' locks";
-        if (!opts.removed(Ablation.NO_EVICT)) {
-            fs.ptes().unmap(orig.ino(), req.origStart(), req.length());
-            fs.ptes().unmap(donor.ino(), req.donorStart(), req.length());
-            fs.cache().drop(orig.ino(), req.origStart(), req.length());
-            fs.cache().drop(donor.ino(), req.donorStart(), req.length());
-        }
+        fs.ptes().unmap(orig.ino(), req.origStart(), req.length());
+        fs.ptes().unmap(donor.ino(), req.donorStart(), req.length());
+        fs.cache().drop(orig.ino(), req.origStart(), req.length());
+        fs.cache().drop(donor.ino(), req.donorStart(), req.length());
         end(s);
     }
 
@@ -78,18 +75,16 @@ public final class DrainEvictCopySwap extends MoveExtents {
     public void copyData() throws IOException {
         StepHook.Step s = begin(Action.CopyData, -1);
         assert holdsBoth() : id() + ": CopyData without both inodes' locks";
-        if (!opts.removed(Ablation.NO_COPY)) {
-            List<DataCopier.Run> runs = new ArrayList<>();
-            for (SwapSegment seg : fs.metadata(this::plan)) {
-                if (!seg.origUnwritten()) {
-                    runs.add(new DataCopier.Run(seg.origBlock(), seg.donorBlock(), seg.length()));
-                }
+        List<DataCopier.Run> runs = new ArrayList<>();
+        for (SwapSegment seg : fs.metadata(this::plan)) {
+            if (!seg.origUnwritten()) {
+                runs.add(new DataCopier.Run(seg.origBlock(), seg.donorBlock(), seg.length()));
             }
-            if (orig.isDax()) {
-                DataCopier.copyDax(fs.device().daxWindow(), runs);
-            } else {
-                DataCopier.copyDirect(fs.device(), runs, opts.copyThreads());
-            }
+        }
+        if (orig.isDax()) {
+            DataCopier.copyDax(fs.device().daxWindow(), runs);
+        } else {
+            DataCopier.copyDirect(fs.device(), runs, opts.copyThreads());
         }
         end(s);
     }
@@ -149,9 +144,14 @@ public final class DrainEvictCopySwap extends MoveExtents {
         finish(s);
     }
 
-    /** Both inodes' i_rwsem and invalidate_lock, held exclusively by this defrag (unless ablated). */
+    /** Both inodes' i_rwsem and invalidate_lock, held exclusively by this defrag. */
     private boolean holdsBoth() {
-        return holds(Ablation.NO_LOCKS, i -> i.rwsem) && holds(Ablation.NO_INVALIDATE_LOCK, i -> i.invalidateLock);
+        return holdsInodeLocks() && holdsInvalidateLocks();
+    }
+
+    /** Both invalidate locks held (for asserts); overridable so that a verification variant without LockInvalidate can waive it. */
+    protected boolean holdsInvalidateLocks() {
+        return holds(i -> i.invalidateLock);
     }
 
     /** The segments to copy and swap; the caller holds the metadata lock, which keeps both extent maps still. */

@@ -124,18 +124,14 @@ public abstract class MoveExtents implements Filesystem.StepReporter, AutoClosea
 
     /** LockInodes: i_rwsem of both inodes, lower inode number first. */
     public void lockInodes() throws IOException {
-        lockTwo(Action.LockInodes, Ablation.NO_LOCKS, i -> i.rwsem);
+        lockTwo(Action.LockInodes, i -> i.rwsem);
     }
 
     /**
      * Takes one lock class of both inodes in {@link LockOrder}: one hook step per inode, as in the spec (a scheduler
      * can run other actors, or a crossing defrag, between the two); the step ends once both are held.
      */
-    protected void lockTwo(Action action, Ablation ablation, Function<Inode, RwSemaphore> lockOf) throws IOException {
-        if (opts.removed(ablation)) {
-            end(begin(action, -1));
-            return;
-        }
+    protected void lockTwo(Action action, Function<Inode, RwSemaphore> lockOf) throws IOException {
         List<Inode> order = LockOrder.ordered(orig, donor);
         StepHook.Step first = begin(action, -1);
         acquire(lockOf.apply(order.get(0)));
@@ -152,17 +148,23 @@ public abstract class MoveExtents implements Filesystem.StepReporter, AutoClosea
      */
     public void drainDio() throws IOException {
         StepHook.Step s = begin(Action.DrainDio, -1);
-        if (!opts.removed(Ablation.NO_DRAIN)) {
-            assert holds(Ablation.NO_LOCKS, i -> i.rwsem) : id() + ": drain without both i_rwsem";
-            fs.direct().inodeDioWait(orig);
-            fs.direct().inodeDioWait(donor);
-        }
+        assert holdsInodeLocks() : id() + ": drain without both i_rwsem";
+        fs.direct().inodeDioWait(orig);
+        fs.direct().inodeDioWait(donor);
         end(s);
     }
 
-    /** A step's precondition (for asserts): this defrag holds {@code lockOf} of both inodes, unless it is ablated. */
-    protected boolean holds(Ablation ablation, Function<Inode, RwSemaphore> lockOf) {
-        return opts.removed(ablation) || lockOf.apply(orig).heldExclusivelyBy(id()) && lockOf.apply(donor).heldExclusivelyBy(id());
+    /**
+     * The precondition (for asserts) of DrainDio and every later step: this defrag holds both i_rwsem. Overridable
+     * so that a verification variant without LockInodes can waive it.
+     */
+    protected boolean holdsInodeLocks() {
+        return holds(i -> i.rwsem);
+    }
+
+    /** This defrag holds {@code lockOf} of both inodes exclusively. */
+    protected final boolean holds(Function<Inode, RwSemaphore> lockOf) {
+        return lockOf.apply(orig).heldExclusivelyBy(id()) && lockOf.apply(donor).heldExclusivelyBy(id());
     }
 
     protected void acquire(RwSemaphore lock) throws IOException {
