@@ -28,11 +28,11 @@
 (*                                                                         *)
 (* Events are records with field a (the action) and, as the action needs:  *)
 (* f (a file name), lb (a logical block, 1-based), blk (a physical block,  *)
-(* renamed as in the model's initial layout), v (a write number, "Zero"   *)
-(* or "Garbage"), d (a defrag id). Writes are numbered in log order, the   *)
-(* spec's issued + 1.                                                      *)
+(* renamed as in the model's initial layout), v (a write number; 0 for    *)
+(* Zero, -1 for Garbage, -2 for data no logged write wrote), d (a defrag   *)
+(* id). Writes are numbered in log order, the spec's issued + 1.          *)
 (***************************************************************************)
-EXTENDS Guarantee
+EXTENDS Guarantee, Integers
 
 CONSTANT Log    \* the run's events, in the order they were logged
 VARIABLE l      \* the index of the next event to match
@@ -41,7 +41,7 @@ traceVars == <<vars, l>>
 
 E   == Log[l]
 Key == <<E.f, E.lb>>
-Val(x) == CASE x = "Zero" -> Zero [] x = "Garbage" -> Garbage [] OTHER -> x
+Val(x) == CASE x = 0 -> Zero [] x = -1 -> Garbage [] OTHER -> x
 InFlight(k) == {r.val : r \in {x \in dio : <<x.file, x.lblock>> = k}}
 
 (* The next event is an a; it is consumed by this step.                    *)

@@ -95,12 +95,11 @@ public final class EventLog implements StepHook {
         return out;
     }
 
-    /** A value as the spec names it: a write's number, "Zero", "Garbage"; a write never issued matches nothing. */
+    /** A value as spec/Trace.tla encodes it: a write's number, 0 for Zero, -1 for Garbage, -2 for a write never logged. */
     private static String value(BlockValue v, Map<BlockValue, Integer> numbers) {
         if (v instanceof BlockValue.Written) {
-            Integer n = numbers.get(v);
-            return n == null ? "\"unissued " + v + "\"" : String.valueOf(n);
+            return String.valueOf(numbers.getOrDefault(v, -2));
         }
-        return "\"" + v + "\"";
+        return v instanceof BlockValue.Zero ? "0" : "-1";
     }
 }

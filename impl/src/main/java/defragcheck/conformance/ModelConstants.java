@@ -23,6 +23,11 @@ import tlc2.value.impl.Value;
 public record ModelConstants(List<String> files, List<Defrag> defrags, Set<String> userFiles, Protocol protocol, boolean dax,
         int lblocks, int maxWrites, Set<String> writers, Set<String> readers) {
 
+    /** The same model at other bounds (a free run's blocks a file and writes). */
+    public ModelConstants withBounds(int lblocks, int maxWrites) {
+        return new ModelConstants(files, defrags, userFiles, protocol, dax, lblocks, maxWrites, writers, readers);
+    }
+
     /** Defrag d (1-based in the spec) moves {@code orig}'s blocks onto {@code donor}'s. */
     public record Defrag(String orig, String donor) {}
 

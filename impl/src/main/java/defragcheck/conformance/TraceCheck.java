@@ -32,7 +32,7 @@ public final class TraceCheck {
                 return "conforms: " + events + " events";
             }
             StringBuilder b = new StringBuilder(why).append('\n');
-            int from = (int) Math.max(0, consumed - 8);
+            int from = 0;
             for (int i = from; i < Math.min(log.size(), consumed + 3); i++) {
                 b.append(i == consumed ? " -> " : "    ").append(i + 1).append(' ').append(log.get(i)).append('\n');
             }
