@@ -18,13 +18,14 @@
 (* every state on the way.                                                 *)
 (*                                                                         *)
 (* Every step the implementation takes is logged, so the search has no     *)
-(* unlogged steps to find, with one exception of granularity: a direct     *)
-(* write's data may land on the device before its end_io (the spec's       *)
-(* DioComplete lands and acknowledges in one step), so a cache fill may   *)
-(* read the value of a write still in flight; such a page is dropped by   *)
-(* the completion (kiocb_invalidate_post_direct_write) before anyone can  *)
-(* read it, and the fill is matched by the spec's ReadFill of the block's *)
-(* older value.                                                            *)
+(* unlogged steps to find. One difference of granularity remains: the      *)
+(* spec's DioComplete lands a direct write and drops its cached page in    *)
+(* one step, the implementation (like the kernel's end_io and             *)
+(* kiocb_invalidate_post_direct_write) drops the page, writes, and drops   *)
+(* the range again. A cache fill between these reads the write still in   *)
+(* flight; the completion drops that page before anyone can read it (no   *)
+(* user writes the block meanwhile: Uncontended), so such a fill is no     *)
+(* step of the spec, only an event (TraceFillOfLanded).                    *)
 (*                                                                         *)
 (* Events are records with field a (the action) and, as the action needs:  *)
 (* f (a file name), lb (a logical block, 1-based), blk (a physical block,  *)
@@ -68,10 +69,15 @@ TraceDaxFault  == Logged("DaxFault") /\ DaxFault(E.f, E.lb) /\ pte'[Key].target 
 TraceMmapStore == Logged("MmapStore") /\ MmapStore(E.f, E.lb) /\ issued' = E.v
 TraceDaxStore  == Logged("DaxStore") /\ DaxStore(E.f, E.lb) /\ issued' = E.v /\ pte[Key].target = E.blk
 
-(* The fill read the block, or an in-flight direct write that landed.     *)
-TraceReadFill ==
-    /\ Logged("ReadFill") /\ ReadFill(E.f, E.lb)
-    /\ Val(E.v) \in {cache'[Key].val} \cup InFlight(Key)
+(* The fill read what the block holds.                                     *)
+TraceReadFill == Logged("ReadFill") /\ ReadFill(E.f, E.lb) /\ cache'[Key].val = Val(E.v)
+
+(* The fill read a direct write in flight that has landed (see above): it *)
+(* took the shared invalidate_lock like any fill, and changes nothing a   *)
+(* user can see before the write's completion drops its page.             *)
+TraceFillOfLanded ==
+    /\ Logged("ReadFill") /\ Val(E.v) \in InFlight(Key) /\ ilock[E.f] = None
+    /\ UNCHANGED vars
 
 (* Writeback wrote the page's value to the page's block.                   *)
 TraceWriteback ==
@@ -85,7 +91,7 @@ TraceRead == Logged("Read") /\ Val(E.v) \in Readable(E.f, E.lb) /\ UNCHANGED var
 TraceEnv ==
     \/ TraceBufferedWrite \/ TraceDaxWrite \/ TraceDioSubmit \/ TraceDioComplete
     \/ TraceMmapFault \/ TraceDaxFault \/ TraceMmapStore \/ TraceDaxStore
-    \/ TraceReadFill \/ TraceWriteback \/ TraceRead
+    \/ TraceReadFill \/ TraceFillOfLanded \/ TraceWriteback \/ TraceRead
 
 -----------------------------------------------------------------------------
 (* A defrag's step, one per event: the protocol's step d takes next is the *)

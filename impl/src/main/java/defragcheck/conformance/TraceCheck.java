@@ -14,7 +14,6 @@ import defragcheck.harness.Leftovers;
 import defragcheck.harness.Model;
 import defragcheck.harness.ProjectRoot;
 import defragcheck.harness.TlcRunner;
-import defragcheck.harness.Verdict;
 
 /**
  * Validates an event log against a model with TLC (spec/Trace.tla): writes a model that extends the base model
@@ -25,14 +24,14 @@ import defragcheck.harness.Verdict;
  */
 public final class TraceCheck {
     /** {@code consumed}: how many events a behaviour of the spec matched (the depth TLC reached). */
-    public record Verdict(boolean conforms, long consumed, int events, String why, List<String> log) {
+    public record Verdict(boolean conforms, long consumed, int events, String why, List<String> log, Path kept) {
         @Override
         public String toString() {
             if (conforms) {
                 return "conforms: " + events + " events";
             }
-            StringBuilder b = new StringBuilder(why).append('\n');
-            int from = 0;
+            StringBuilder b = new StringBuilder(why).append(" (the log and its model: ").append(kept).append(")\n");
+            int from = (int) Math.max(0, consumed - 8);
             for (int i = from; i < Math.min(log.size(), consumed + 3); i++) {
                 b.append(i == consumed ? " -> " : "    ").append(i + 1).append(' ').append(log.get(i)).append('\n');
             }
@@ -60,17 +59,21 @@ public final class TraceCheck {
             List<Path> library = new ArrayList<>(base.library());
             library.add(0, base.tla().getParent());
             CheckResult r = TlcRunner.check(Model.of(dir, name, library));
-            return verdict(r, events);
+            Verdict v = verdict(r, events, dir);
+            if (v.conforms()) {
+                Leftovers.deleteTree(dir);
+            }
+            return v;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
             Leftovers.deleteTree(dir);
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static Verdict verdict(CheckResult r, List<String> events) {
+    /** A refused log's model stays in {@code dir} (under target/), to be checked again by hand. */
+    private static Verdict verdict(CheckResult r, List<String> events, Path dir) {
         if (r.verdict() == defragcheck.harness.Verdict.SAFETY_FAILURE && "TraceUnfinished".equals(r.violated())) {
-            return new Verdict(true, events.size(), events.size(), null, events);
+            return new Verdict(true, events.size(), events.size(), null, events, null);
         }
         long consumed = Math.max(0, r.depth() - 1);
         String why = switch (r.verdict()) {
@@ -82,7 +85,7 @@ public final class TraceCheck {
         if (r.verdict() == defragcheck.harness.Verdict.SAFETY_FAILURE) {
             consumed = r.counterexample().states().size() - 1;
         }
-        return new Verdict(false, consumed, events.size(), why, events);
+        return new Verdict(false, consumed, events.size(), why, events, dir);
     }
 
     private static String module(String name, Model base, List<String> events) {
