@@ -7,20 +7,24 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 
-import tlc2.tool.TLCState;
 
 /**
  * {@code bench-conformance [--rounds N] [--walks N] [--models A,B]}: conformance throughput with real I/O.
- * Per model, after an untimed warm-up, and per round, interleaved: spec walks alone (FastTool, the baseline of replay), spec walks replayed on
- * the implementation over an O_DIRECT image with a state comparison after every step, the implementation driven
- * alone (the baseline of validation), and the same runs trace-validated by TLC. Reports the median steps/s of
- * each and the ratios against their baselines.
+ * Per model, after an untimed warm-up, and per round, interleaved: spec walks alone (FastTool, the baseline of
+ * replay), spec walks replayed on the implementation over an O_DIRECT image with a state comparison after every
+ * step, free concurrent runs of the implementation logging their events ({@link LoggedRun}, the baseline of
+ * validation), and the same runs with their logs validated by TLC ({@link TraceCheck}). Reports the median steps
+ * (events) per second of each and the ratios against their baselines.
  */
 public final class ConformanceBenchmark {
     private static final int LENGTH = 20;
+    /** A free run: blocks a file, writes, writer threads; one run per this many walks. */
+    private static final int RUN_BLOCKS = 6;
+    private static final int RUN_WRITES = 40;
+    private static final int RUN_WRITERS = 3;
+    private static final int WALKS_PER_RUN = 20;
 
     private ConformanceBenchmark() {}
 
@@ -57,7 +61,7 @@ public final class ConformanceBenchmark {
                     rounds, walks, LENGTH, Runtime.getRuntime().availableProcessors(),
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             out.printf("%-16s %14s %14s %7s %14s %14s %7s%n", "model", "spec walk/s", "replayed/s", "ratio",
-                    "impl-only/s", "validated/s", "ratio");
+                    "free run/s", "validated/s", "ratio");
             for (String m : models) {
                 SpecModel spec = SpecModel.load(Models.named(m));
                 ModelConstants c = ModelConstants.of(spec);
@@ -65,13 +69,14 @@ public final class ConformanceBenchmark {
                 int warmup = Math.max(1, walks / 4); // untimed: JIT-compile every path before the first measured round
                 walkOnly(spec, -1, warmup);
                 replay(spec, c, -1, warmup);
-                implDriven(spec, c, -1, warmup, true);
+                logged(spec, c, -1, warmup, true);
                 for (int r = 0; r < rounds; r++) {
+                    spec = SpecModel.load(Models.named(m)); // the trace checks' TLC runs replace the loaded spec
                     long seed = 1000L * r;
                     rates.computeIfAbsent("walk", k -> new ArrayList<>()).add(walkOnly(spec, seed, walks));
                     rates.computeIfAbsent("replay", k -> new ArrayList<>()).add(replay(spec, c, seed, walks));
-                    rates.computeIfAbsent("impl", k -> new ArrayList<>()).add(implDriven(spec, c, seed, walks, false));
-                    rates.computeIfAbsent("validated", k -> new ArrayList<>()).add(implDriven(spec, c, seed, walks, true));
+                    rates.computeIfAbsent("impl", k -> new ArrayList<>()).add(logged(spec, c, seed, walks, false));
+                    rates.computeIfAbsent("validated", k -> new ArrayList<>()).add(logged(spec, c, seed, walks, true));
                 }
                 double walk = median(rates.get("walk"));
                 double replay = median(rates.get("replay"));
@@ -81,7 +86,9 @@ public final class ConformanceBenchmark {
                         validated / impl);
             }
             out.println("steps/s are medians over the rounds; a replayed step includes the implementation's real I/O, its"
-                    + " abstraction to a TLC state and the comparison; a validated step the implementation step and TLC's check.");
+                    + " abstraction to a TLC state and the comparison; a free run's step is one logged event (" + RUN_WRITERS
+                    + " writers, " + RUN_WRITES + " writes, " + RUN_BLOCKS + " blocks a file), a validated one also TLC's search"
+                    + " through the log.");
             return 0;
         } catch (IOException | RuntimeException e) {
             err.println("bench-conformance: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("")));
@@ -114,24 +121,20 @@ public final class ConformanceBenchmark {
         return steps / ((System.nanoTime() - t0) / 1e9);
     }
 
-    private static double implDriven(SpecModel spec, ModelConstants c, long seed, int walks, boolean validate) throws IOException {
-        Random rnd = new Random(seed);
+    private static double logged(SpecModel spec, ModelConstants c, long seed, int walks, boolean validate) throws IOException {
+        ModelConstants bounds = c.withBounds(RUN_BLOCKS, RUN_WRITES);
         long t0 = System.nanoTime();
         int steps = 0;
-        for (int w = 0; w < walks; w++) {
-            List<Integer> choices = new ArrayList<>();
-            for (int i = 0; i < LENGTH; i++) {
-                choices.add(rnd.nextInt(1000));
-            }
-            try (ImplRig rig = ImplRig.create(c, Models.imageDir(), Set.of())) {
-                List<TLCState> trace = new ImplDriver(rig).run(spec, choices);
+        for (int w = 0; w < Math.max(1, walks / WALKS_PER_RUN); w++) {
+            try (ImplRig rig = ImplRig.createUngated(bounds, Models.imageDir(), Set.of())) {
+                EventLog log = LoggedRun.run(rig, seed + w, RUN_WRITERS, RUN_WRITES);
                 if (validate) {
-                    TraceValidator.Verdict v = TraceValidator.validate(spec, trace, true);
-                    if (!v.valid()) {
+                    TraceCheck.Verdict v = TraceCheck.check(spec.model(), RUN_BLOCKS, log);
+                    if (!v.conforms()) {
                         throw new IllegalStateException(spec.model().name() + ": " + v);
                     }
                 }
-                steps += trace.size() - 1;
+                steps += log.entries().size();
             }
         }
         return steps / ((System.nanoTime() - t0) / 1e9);

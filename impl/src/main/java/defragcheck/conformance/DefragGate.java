@@ -10,13 +10,14 @@ import defragcheck.impl.defrag.MoveExtents;
 import defragcheck.impl.observe.StepHook;
 
 /**
- * The deterministic scheduler's hold on the defrags: each runs {@link MoveExtents#run()} in its own thread and
- * parks before every step until {@link #step} grants it; {@link #step} returns once that step is over. Any other
- * actor's steps pass through (the scheduler runs them on its own thread). Taking two inodes' locks is two steps,
- * so other actors can run between them as in the spec.
+ * The rig's hold on the defrags when it replays a schedule: each runs {@link MoveExtents#run()} in its own thread
+ * and parks before every step until {@link #step} lets it go; {@link #step} returns once that step is over or the
+ * defrag is observed blocked in it ({@link Blocking}), and a blocked step goes on by itself when the
+ * implementation lets it. Any other actor's steps pass through. Taking two inodes' locks is two steps, so other
+ * actors can run between them as in the spec.
  */
 public final class DefragGate implements StepHook {
-    /** How long a granted step may take before it counts as blocked (the implementation waits where the spec does not). */
+    /** How long a defrag may take to reach its next step, or to end when abandoned. */
     static final long STEP_TIMEOUT_SECONDS = 20;
 
     /** Thrown in a parked defrag's thread when the scenario ends before the defrag does. */
@@ -33,6 +34,8 @@ public final class DefragGate implements StepHook {
         volatile boolean abandoned;
         volatile Throwable failure;
         Thread thread;
+        /** A step was let go and observed blocked, and is not known to be over (only the rig's thread uses it). */
+        boolean blocked;
     }
 
     private final Map<String, Actor> actors = new ConcurrentHashMap<>();
@@ -56,14 +59,30 @@ public final class DefragGate implements StepHook {
         a.thread.start();
     }
 
-    /** Runs defrag {@code id}'s next step to its end. */
-    public void step(String id) throws IOException {
+    /** Lets defrag {@code id}'s next step go; returns once it is over or observed blocked in it. */
+    public Blocking.Outcome step(String id) throws IOException {
         Actor a = actors.get(id);
+        if (blocked(id)) {
+            throw new IllegalStateException("defrag " + id + " is still blocked in its last step");
+        }
         awaitPermit(a.parked, id + " did not reach its next step");
         failIfFailed(a, id);
         a.grant.release();
-        awaitPermit(a.done, id + "'s step did not end: the implementation blocks where the spec has it enabled");
+        if (Blocking.await(a.done, a.thread, "defrag " + id + "'s step") == Blocking.Outcome.BLOCKED) {
+            a.blocked = true;
+            return Blocking.Outcome.BLOCKED;
+        }
         failIfFailed(a, id);
+        return Blocking.Outcome.DONE;
+    }
+
+    /** Whether defrag {@code id}'s last step was observed blocked and has not ended since. */
+    public boolean blocked(String id) {
+        Actor a = actors.get(id);
+        if (a.blocked && a.done.tryAcquire()) {
+            a.blocked = false;
+        }
+        return a.blocked;
     }
 
     private static void awaitPermit(Semaphore s, String what) throws IOException {

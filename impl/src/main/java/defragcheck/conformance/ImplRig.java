@@ -29,8 +29,8 @@ import defragcheck.impl.observe.BlockPayload;
  * The implementation set up as a model's initial state, over an image file opened with O_DIRECT (DAX files go
  * through the device mapping): the model's files in address order (inode numbers ascending), each orig holding
  * written zeros, each donor-only file fallocated (unwritten over the image's stale content, the spec's Garbage),
- * one mover per defrag parked in a {@link DefragGate}. Its operations are the spec's actions, one call each; the
- * caller only calls enabled ones (a call the implementation blocks on ends in the gate's timeout).
+ * one mover per defrag parked in a {@link DefragGate} (or, ungated, left to the caller's threads). Its operations
+ * are the spec's actions, one call each. Every step the implementation takes is logged in {@link #log()}.
  */
 public final class ImplRig implements AutoCloseable {
     static final String WRITER = "writer";
@@ -47,6 +47,7 @@ public final class ImplRig implements AutoCloseable {
     private final Map<Long, Integer> specBlockOf = new HashMap<>();
     private final List<DirectIo.DioRecord> inFlight = new ArrayList<>();
     private final DefragGate gate = new DefragGate();
+    private final EventLog log = new EventLog(this);
     private final Set<RemovableStep> removed;
     private int issued;
     private static final Map<String, Path> TEMPLATES = new HashMap<>();
@@ -125,9 +126,7 @@ public final class ImplRig implements AutoCloseable {
             fileOfIno.put(inode.ino(), name);
             index++;
         }
-        if (gated) {
-            fs.setHook(gate);
-        }
+        fs.setHook(gated ? new GateAndLog(gate, log) : log);
         int d = 1;
         for (ModelConstants.Defrag df : c.defrags()) {
             DefragOptions opts = new DefragOptions(String.valueOf(d++), 1);
@@ -219,9 +218,47 @@ public final class ImplRig implements AutoCloseable {
         return fs.writeback().writebackPage("flusher", new PageKey(file(f).ino(), lb - 1));
     }
 
-    /** The next step of defrag {@code d} (1-based), run to its end by its own thread. */
+    /**
+     * The next step of defrag {@code d} (1-based), run to its end by its own thread; for a replay of the spec's
+     * steps, where the step is enabled: a step that blocks is a difference from the spec.
+     */
     public void defragStep(int d) throws IOException {
-        gate.step(String.valueOf(d));
+        if (gate.step(String.valueOf(d)) == Blocking.Outcome.BLOCKED) {
+            throw new IOException("defrag " + d + " blocks in " + mover(d).step() + ", which the spec has enabled");
+        }
+    }
+
+    /** Lets defrag {@code d}'s next step go; returns once it is over or observed blocked (see {@link DefragGate}). */
+    Blocking.Outcome tryDefragStep(int d) throws IOException {
+        return gate.step(String.valueOf(d));
+    }
+
+    /** The events of every step taken on this rig so far, in the order they took effect. */
+    public EventLog log() {
+        return log;
+    }
+
+    /** The gate holds the defrags before their steps; the log records every step at its linearization point. */
+    private record GateAndLog(DefragGate gate, EventLog log) implements defragcheck.impl.observe.StepHook {
+        @Override
+        public void before(Step step) {
+            gate.before(step);
+        }
+
+        @Override
+        public void after(Step step) {
+            gate.after(step);
+        }
+
+        @Override
+        public void linearized(Event event) {
+            log.linearized(event);
+        }
+    }
+
+    /** Whether defrag {@code d}'s last step was observed blocked and has not ended since. */
+    boolean defragBlocked(int d) {
+        return gate.blocked(String.valueOf(d));
     }
 
     public MoveExtents mover(int d) {

@@ -36,7 +36,7 @@ public final class LoggedRun {
 
     private LoggedRun(ImplRig rig) {
         this.rig = rig;
-        this.log = new EventLog(rig);
+        this.log = rig.log();
     }
 
     /**
@@ -52,7 +52,6 @@ public final class LoggedRun {
     private void go(long seed, int writers, int writes) throws IOException {
         Filesystem fs = rig.fs();
         ModelConstants c = rig.constants();
-        fs.setHook(log);
         fs.writeback().startDaemon(1);
         AtomicInteger tickets = new AtomicInteger(writes);
         AtomicBoolean writing = new AtomicBoolean(true);
@@ -107,7 +106,6 @@ public final class LoggedRun {
                 log.observeRead(f.ino(), lb, fs.dataPath().readerView(f, lb));
             }
         }
-        fs.setHook(null);
     }
 
     /** One user write of block {@code lb}, of a kind the model's Writers allow, holding the users' lock of the block. */

@@ -98,7 +98,10 @@ public final class TraceCheck {
                 + "====\n";
     }
 
-    /** The base cfg's constants with the run's bounds, its invariants plus TraceUnfinished; no deadlock check. */
+    /**
+     * The base cfg's constants with the run's bounds (one write more than the log issues: a fault is a step only while
+     * a write may follow), its invariants plus TraceUnfinished; no deadlock check.
+     */
     private static String cfg(Model base, int lblocks, int writes) throws IOException {
         StringBuilder constants = new StringBuilder();
         List<String> invariants = new ArrayList<>();
@@ -114,7 +117,7 @@ public final class TraceCheck {
             }
             if (section.startsWith("CONSTANT")) {
                 Matcher m = BOUND.matcher(line);
-                constants.append(m.matches() ? m.group(1) + m.group(2) + " = " + (m.group(2).equals("LBlocks") ? lblocks : writes) : line)
+                constants.append(m.matches() ? m.group(1) + m.group(2) + " = " + (m.group(2).equals("LBlocks") ? lblocks : writes + 1) : line)
                         .append('\n');
             } else if (section.startsWith("INVARIANT")) {
                 invariants.add(t);

@@ -16,14 +16,13 @@ import defragcheck.harness.CheckResult;
 import defragcheck.harness.Model;
 import defragcheck.harness.TlcRunner;
 import defragcheck.harness.Verdict;
-import tlc2.tool.TLCState;
 
 /**
  * The conformance properties have teeth: with one DECS step removed from the implementation ({@link DecsWithoutStep},
  * the step the model's cfg replaces with a skip), trace validation against the full protocol (the model without that
- * override) fails, on the schedule of TLC's counterexample for the ablation model; with the step in place the same
- * schedule validates. And against the ablation model, the ablated
- * implementation's trace is a behaviour whose states break the invariant TLC reports for that model.
+ * override) refuses the log of TLC's counterexample schedule for the ablation model, proposed to the implementation
+ * ({@link ScheduleRunner}); with the step in place the same schedule's log validates. And against the ablation
+ * model, the log of the implementation without the step is a behaviour that breaks the invariant TLC reports.
  */
 class TeethTest {
 
@@ -55,37 +54,34 @@ class TeethTest {
         assertEquals(1, ablation.size(), () -> modelName + " should skip one DECS step: " + ablationModel.overrides());
         List<ScheduleStep> schedule = ScheduleStep.behaviour(ablationModel, checked.counterexample()).stream().map(ScheduleStep::of).toList();
 
-        SpecModel full = LoadedSpec.of(ModelVariant.withoutOverrides(model, skipped));
+        Model fullModel = ModelVariant.withoutOverrides(model, skipped);
+        SpecModel full = LoadedSpec.of(fullModel);
         ModelConstants constants = ModelConstants.of(full);
         assertTrue(ModelAblations.of(full).none() && constants.decs());
 
-        TraceValidator.Verdict ablated;
+        TraceCheck.Verdict ablated;
         try (ImplRig rig = ImplRig.create(constants, Models.imageDir(), ablation)) {
-            List<TLCState> trace = ScheduleRunner.run(full, rig, schedule, true);
-            ablated = TraceValidator.validate(full, trace, true);
+            ablated = TraceCheck.check(fullModel, constants.lblocks(), ScheduleRunner.run(full, rig, schedule, true));
         }
-        assertFalse(ablated.valid(), () -> ablation + ": the ablated implementation passed trace validation");
+        assertFalse(ablated.conforms(), () -> ablation + ": the implementation without the step passed trace validation");
         System.out.println(modelName + " schedule " + schedule + " on the implementation without " + ablation
-                + ": " + ablated.toString().lines().findFirst().orElse("") + " after " + ablated.actions());
+                + ": " + ablated.toString().lines().findFirst().orElse(""));
 
+        SpecModel fullAgain = LoadedSpec.of(fullModel);
         try (ImplRig rig = ImplRig.create(constants, Models.imageDir(), Set.of())) {
-            List<TLCState> trace = ScheduleRunner.run(full, rig, schedule, true);
-            TraceValidator.Verdict intact = TraceValidator.validate(full, trace, true);
-            assertTrue(intact.valid(), () -> "the full implementation on the same schedule: " + intact);
+            TraceCheck.Verdict intact = TraceCheck.check(fullModel, constants.lblocks(), ScheduleRunner.run(fullAgain, rig, schedule, true));
+            assertTrue(intact.conforms(), () -> "the full implementation on the same schedule: " + intact);
         }
 
-        // The ablated implementation is a behaviour of the ablation model (its no-op step is the model's skip), and
-        // TLC's invariants, evaluated on the implementation's own states, report the violation the model checker
-        // predicts.
+        // The implementation without the step is a behaviour of the ablation model (its no-op step is the model's
+        // skip), and TLC, checking its log against that model, reports the violation the model checker predicts.
         SpecModel ablationAgain = LoadedSpec.of(model);
-        TraceValidator.Verdict predicted;
+        TraceCheck.Verdict predicted;
         try (ImplRig rig = ImplRig.create(ModelConstants.of(ablationAgain), Models.imageDir(), ablation)) {
-            List<TLCState> trace = ScheduleRunner.run(ablationAgain, rig, schedule, false);
-            predicted = TraceValidator.validate(ablationAgain, trace, true);
+            predicted = TraceCheck.check(model, constants.lblocks(), ScheduleRunner.run(ablationAgain, rig, schedule, false));
         }
-        assertTrue(!predicted.valid() && predicted.reason().startsWith("invariant ") && predicted.reason().contains(checked.violated()),
-                () -> modelName + ": expected " + checked.violated() + " violated on the implementation's states, got " + predicted);
-        System.out.println(modelName + ": the implementation without " + ablation + " follows the model's steps; "
-                + predicted.reason().lines().findFirst().orElse("") + " at state " + predicted.failedAt());
+        assertTrue(!predicted.conforms() && predicted.why().startsWith("invariant " + checked.violated() + " "),
+                () -> modelName + ": expected " + checked.violated() + " violated on the implementation's log, got " + predicted);
+        System.out.println(modelName + ": the implementation without " + ablation + " follows the model's steps; " + predicted.why());
     }
 }

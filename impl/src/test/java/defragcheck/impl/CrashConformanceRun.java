@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
 
-import defragcheck.conformance.ImplDriver;
 import defragcheck.conformance.ImplRig;
 import defragcheck.conformance.ModelConstants;
 import defragcheck.conformance.Models;
@@ -41,6 +40,12 @@ import tlc2.value.impl.Value;
  * {@link CrashRecoveryOracle} against the spec states of its epoch.
  */
 final class CrashConformanceRun {
+    /** One operation of the implementation the spec follows. */
+    @FunctionalInterface
+    interface Action {
+        void run() throws IOException;
+    }
+
     /** The run the spec follows has no crash: crashes are what the explorer adds afterwards. */
     private static final Set<String> CRASH_ACTIONS = Set.of("Crash", "Recover");
     private static final List<String> CRASH_GHOSTS = List.of("durable", "home", "jlog", "jdurable", "floor");
@@ -228,17 +233,17 @@ final class CrashConformanceRun {
          * implementation's state is the spec's before it.
          */
         @SafeVarargs
-        final void step(ImplDriver.IoAction impl, BiPredicate<TLCState, TLCState>... specSteps) throws IOException {
+        final void step(Action impl, BiPredicate<TLCState, TLCState>... specSteps) throws IOException {
             follow(impl, true, List.of(specSteps));
         }
 
         /** The same for the step that closes the implementation (its state can no longer be observed). */
         @SafeVarargs
-        final void lastStep(ImplDriver.IoAction impl, BiPredicate<TLCState, TLCState>... specSteps) throws IOException {
+        final void lastStep(Action impl, BiPredicate<TLCState, TLCState>... specSteps) throws IOException {
             follow(impl, false, List.of(specSteps));
         }
 
-        private void follow(ImplDriver.IoAction impl, boolean observe, List<BiPredicate<TLCState, TLCState>> specSteps) throws IOException {
+        private void follow(Action impl, boolean observe, List<BiPredicate<TLCState, TLCState>> specSteps) throws IOException {
             int epochBefore = recorder.flushes();
             impl.run();
             TLCState observed = observe ? mapping.toTlc(rig.snapshot(), crashVars(current)) : null;
