@@ -9,11 +9,12 @@ import java.util.concurrent.TimeUnit;
  * own thread and waits until it is over or the thread has stayed parked (waiting on a lock, a condition or the
  * drain) for {@link #PARKED_MILLIS} while it was not over. A blocked operation goes on by itself once the
  * implementation lets it; what it did is in the event log. A thread parked for a shorter while is only slowed, so
- * the rig waits on.
+ * the rig waits on. A thread slowed for longer (say, on a class-loading lock of a busy JVM) counts as blocked: the
+ * rig then takes another actor's step first, which changes the order of the run, never what is checked of it.
  */
 final class Blocking {
     /** How long a thread must stay parked, its operation not over, to count as blocked. */
-    static final long PARKED_MILLIS = 30;
+    static final long PARKED_MILLIS = 50;
     /** How long an operation may run without ending or parking before the rig gives up on it. */
     static final long STUCK_SECONDS = 60;
 
