@@ -64,7 +64,7 @@ def mutate(root, edits):
 
 
 def run_tests(root):
-    """Returns (passed, failing test classes, seconds)."""
+    """Returns (passed, failing test classes, why CAUGHT_BY's tests failed, seconds)."""
     t0 = time.time()
     cmd = ["mvn", "-B", "-o", "-q", "test", "-DenableAssertions=false", "-Dtest=" + TESTS,
            "-Dsurefire.failIfNoSpecifiedTests=false", "-Djqwik.database=" + os.path.join(root, "target", "jqwik-db")]
@@ -72,7 +72,9 @@ def run_tests(root):
     failing = sorted(set(re.findall(r"<<< (?:FAILURE|ERROR)! -- in defragcheck\.[\w.]*?(\w+)$", out.stdout, re.M)))
     if out.returncode != 0 and not failing:
         failing = ["(build failed: " + out.stdout.strip().splitlines()[-1][:200] + ")"] if out.stdout.strip() else ["(build failed)"]
-    return out.returncode == 0, failing, time.time() - t0
+    # surefire's summary: "[ERROR]   Class.method:line[->...] message"; the first line of each of CAUGHT_BY's
+    why = re.findall(r"^\[ERROR\]\s+" + CAUGHT_BY + r"\.(\w+)[:\w>$-]*\s+(.*)$", out.stdout, re.M)
+    return out.returncode == 0, failing, [f"{m}: {msg[:160]}" for m, msg in why], time.time() - t0
 
 
 def main(argv):
@@ -93,7 +95,7 @@ def main(argv):
             copy_checkout(top, root)
             if name != "(none)":
                 mutate(root, MUTANTS[name])
-            passed, failing, secs = run_tests(root)
+            passed, failing, why, secs = run_tests(root)
             if name == "(none)":
                 verdict = "baseline passes" if passed else "BASELINE FAILS: " + ", ".join(failing)
                 ok &= passed
@@ -103,6 +105,8 @@ def main(argv):
                     verdict += "; NOT by " + CAUGHT_BY
                 ok &= not passed and CAUGHT_BY in failing
             print(f"{name:20s} {verdict}  [{secs:.0f} s]", flush=True)
+            for w in why:
+                print(f"{'':20s}   {w}", flush=True)
         finally:
             shutil.rmtree(work, ignore_errors=True)
     return 0 if ok else 1
