@@ -52,7 +52,7 @@
 (* may run while a defrag holds it), pinned DAX pages, the exchange's own  *)
 (* ctime/mtime update of both files (xfs_trans_ichgtime after the compare; *)
 (* no later compare reads it in a one-defrag model), crash (the XMI intent *)
-(* makes the exchange atomic across a crash, kernel-notes.md 3.3).         *)
+(* makes the exchange atomic across a crash: xfs_exchmaps_create_intent). *)
 (***************************************************************************)
 EXTENDS Guarantee
 

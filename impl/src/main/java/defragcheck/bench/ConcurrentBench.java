@@ -20,7 +20,7 @@ import defragcheck.impl.fs.FragmentedFile;
 import defragcheck.impl.fs.Inode;
 import defragcheck.impl.observe.Action;
 import defragcheck.impl.observe.BlockPayload;
-import defragcheck.impl.observe.ContentCheck;
+import defragcheck.conformance.WriteGhost;
 import defragcheck.impl.observe.StepHook;
 
 /**
@@ -168,6 +168,10 @@ public final class ConcurrentBench {
     private static Round round(Filesystem fs, FileChannel raw, Options o, long fileBlocks, List<Inode> unrelated, int r,
             long phaseNanos) throws IOException, InterruptedException {
         Inode f = FragmentedFile.create(fs, "fragmented-" + r, fileBlocks, o.chunkKib() / 4, WRITER);
+        StepHook outer = fs.hook();
+        WriteGhost ghost = new WriteGhost(); // what f must read as after the round: its writers' last writes
+        ghost.wroteAll(f, WRITER, 1);
+        fs.setHook(StepHook.both(outer, ghost));
         try {
             List<Fragment> fragments = fs.extents(f).stream().map(e -> new Fragment(e.pblock() * BLOCK, e.length() * BLOCK)).toList();
             long dest = fs.metadata(() -> fs.allocator().findContiguous(fileBlocks));
@@ -186,12 +190,13 @@ public final class ConcurrentBench {
                 without = phase(fs, f, unrelated, phaseNanos, null);
             }
             boolean intact = gather.check().intact() && loaded[0].check().intact() && gatherPhase.copyNanos() == 0
-                    && ContentCheck.verifyAgainstLastWrite(f).intact() && fs.extents(f).size() == 1;
+                    && ghost.verify(f).intact() && fs.extents(f).size() == 1;
             double copyMibs = fileBlocks * (double) BLOCK / DirectFile.MIB / (during.copyNanos / 1e9);
             return new Round(during.unrelatedPerSecond / without.unrelatedPerSecond, during.p99Micros / without.p99Micros,
                     copyMibs / gather.mibPerSecond(), during.unrelatedPerSecond, without.unrelatedPerSecond, during.p99Micros,
                     without.p99Micros, copyMibs, gather.mibPerSecond(), loaded[0].mibPerSecond(), intact);
         } finally {
+            fs.setHook(outer);
             fs.delete(f);
         }
     }
@@ -251,7 +256,8 @@ public final class ConcurrentBench {
             }
         }, "same-file-writer"));
         CopyTimer timer = new CopyTimer();
-        fs.setHook(timer);
+        StepHook outer = fs.hook();
+        fs.setHook(StepHook.both(outer, timer));
         long t0 = System.nanoTime();
         threads.forEach(Thread::start);
         try {
@@ -267,7 +273,7 @@ public final class ConcurrentBench {
             for (Thread t : threads) {
                 t.join();
             }
-            fs.setHook(null);
+            fs.setHook(outer);
         }
         long elapsed = System.nanoTime() - t0;
         if (!failures.isEmpty()) {

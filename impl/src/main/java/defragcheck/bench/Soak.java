@@ -26,6 +26,7 @@ import defragcheck.impl.fs.Inode;
 import defragcheck.impl.fs.InodeFlag;
 import defragcheck.impl.observe.BlockPayload;
 import defragcheck.impl.observe.BlockValue;
+import defragcheck.conformance.WriteGhost;
 import defragcheck.impl.observe.ContentCheck;
 
 /**
@@ -105,6 +106,7 @@ public final class Soak {
         long t0 = System.nanoTime();
         long lost = 0;
         try (Filesystem fs = Filesystem.format(image, 3L * files * blocks + 4096)) {
+            WriteGhost ghost = WriteGhost.attach(fs);
             List<Inode> origs = new ArrayList<>();
             List<Inode> donors = new ArrayList<>();
             for (int f = 0; f < files; f++) {
@@ -241,15 +243,15 @@ public final class Soak {
                 for (int l = 0; l < blocks; l++) {
                     BlockValue want = new BlockValue.Written(o.ino(), l, l % KINDS, completed.get(f * blocks + l));
                     BlockValue seen = BlockPayload.decode(fs.buffered().read("verify", o, l));
-                    if (!want.equals(seen) || !want.equals(fs.lastWrite().get(new PageKey(o.ino(), l)))) {
+                    if (!want.equals(seen) || !want.equals(ghost.lastWrite().get(new PageKey(o.ino(), l)))) {
                         lost++;
                     }
                 }
-                if (!ContentCheck.verifyAgainstLastWrite(o).intact()) {
+                if (!ghost.verify(o).intact()) {
                     lost++;
                 }
             }
-            finalValues = Map.copyOf(fs.lastWrite());
+            finalValues = Map.copyOf(ghost.lastWrite());
         }
         long afterRemount = 0;
         try (Filesystem fs = Filesystem.open(image)) {

@@ -22,8 +22,8 @@ import defragcheck.impl.fs.Inode;
 import defragcheck.impl.fs.InodeFlag;
 import defragcheck.impl.fs.Superblock;
 import defragcheck.impl.io.DirectIo;
-import defragcheck.impl.observe.AbstractState;
 import defragcheck.impl.observe.BlockPayload;
+import defragcheck.impl.observe.StepHook;
 
 /**
  * The implementation set up as a model's initial state, over an image file opened with O_DIRECT (DAX files go
@@ -48,6 +48,7 @@ public final class ImplRig implements AutoCloseable {
     private final List<DirectIo.DioRecord> inFlight = new ArrayList<>();
     private final DefragGate gate = new DefragGate();
     private final EventLog log = new EventLog(this);
+    private final WriteGhost ghost = new WriteGhost();
     private final Set<RemovableStep> removed;
     private int issued;
     private static final Map<String, Path> TEMPLATES = new HashMap<>();
@@ -126,7 +127,8 @@ public final class ImplRig implements AutoCloseable {
             fileOfIno.put(inode.ino(), name);
             index++;
         }
-        fs.setHook(gated ? new GateAndLog(gate, log) : log);
+        StepHook observers = StepHook.both(log, ghost);
+        fs.setHook(gated ? StepHook.both(gate, observers) : observers);
         int d = 1;
         for (ModelConstants.Defrag df : c.defrags()) {
             DefragOptions opts = new DefragOptions(String.valueOf(d++), 1);
@@ -231,27 +233,14 @@ public final class ImplRig implements AutoCloseable {
         return gate.step(String.valueOf(d));
     }
 
+    /** The spec's ghost lastWrite of this rig's run. */
+    public WriteGhost ghost() {
+        return ghost;
+    }
+
     /** The events of every step taken on this rig so far, in the order they took effect. */
     public EventLog log() {
         return log;
-    }
-
-    /** The gate holds the defrags before their steps; the log records every step at its linearization point. */
-    private record GateAndLog(DefragGate gate, EventLog log) implements defragcheck.impl.observe.StepHook {
-        @Override
-        public void before(Step step) {
-            gate.before(step);
-        }
-
-        @Override
-        public void after(Step step) {
-            gate.after(step);
-        }
-
-        @Override
-        public void linearized(Event event) {
-            log.linearized(event);
-        }
     }
 
     /** Whether defrag {@code d}'s last step was observed blocked and has not ended since. */
@@ -287,7 +276,7 @@ public final class ImplRig implements AutoCloseable {
                 steps.add(m.step());
                 cursors.add(m instanceof LegacyMoveExtents l ? (int) l.nextPage() + 1 : 1);
             }
-            return new Snapshot(AbstractState.capture(fs), steps, cursors, issued);
+            return new Snapshot(AbstractState.capture(fs, ghost.lastWrite()), steps, cursors, issued);
         });
     }
 

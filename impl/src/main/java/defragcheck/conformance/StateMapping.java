@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.LongFunction;
 
 import defragcheck.impl.cache.PageKey;
-import defragcheck.impl.observe.AbstractState;
 import defragcheck.impl.observe.BlockValue;
 import tlc2.tool.TLCState;
 import tlc2.value.impl.BoolValue;

@@ -68,7 +68,7 @@ class CounterexampleReplayTest {
         for (String f : rig.constants().userFiles()) {
             int ino = rig.file(f).ino();
             for (int lb = 1; lb <= rig.constants().lblocks(); lb++) {
-                BlockValue last = Map.copyOf(rig.fs().lastWrite())
+                BlockValue last = Map.copyOf(rig.ghost().lastWrite())
                         .getOrDefault(new PageKey(ino, lb - 1), BlockValue.ZERO);
                 byte[] want = last instanceof BlockValue.Written w ? BlockPayload.encode(w.ino(), w.lblock(), w.writer(), w.seq())
                         : new byte[BlockDevice.BLOCK_SIZE];

@@ -20,13 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import defragcheck.conformance.AbstractState;
+import defragcheck.conformance.WriteGhost;
 import defragcheck.impl.cache.PageKey;
 import defragcheck.impl.defrag.DefragOptions;
 import defragcheck.impl.defrag.MoveExtents;
 import defragcheck.impl.defrag.Protocol;
 import defragcheck.impl.fs.Filesystem;
+import defragcheck.impl.observe.StepHook;
 import defragcheck.impl.fs.Inode;
-import defragcheck.impl.observe.AbstractState;
 import defragcheck.impl.observe.BlockPayload;
 import defragcheck.impl.observe.BlockValue;
 import defragcheck.impl.observe.ContentCheck;
@@ -59,6 +61,7 @@ class ConcurrentDefragStressTest {
         AtomicInteger moves = new AtomicInteger();
         AtomicInteger reads = new AtomicInteger();
         try (Filesystem fs = Filesystem.format(image, 1024)) {
+            WriteGhost ghost = WriteGhost.attach(fs);
             List<Inode> origs = new ArrayList<>();
             List<Inode> donors = new ArrayList<>();
             for (int f = 0; f < FILES; f++) {
@@ -148,11 +151,11 @@ class ConcurrentDefragStressTest {
             // invariants in intermediate states, not only at the end: snapshots taken between steps
             AtomicInteger snapshots = new AtomicInteger();
             Quiescence quiet = new Quiescence();
-            fs.setHook(quiet);
+            fs.setHook(StepHook.both(ghost, quiet));
             threads.add(actor("checker", failures, () -> {
                 while (!stop.get()) {
                     quiet.whenQuiet(50, () -> {
-                        AbstractState s = fs.abstractState();
+                        AbstractState s = AbstractState.capture(fs, ghost.lastWrite());
                         if (!s.integrityViolations().isEmpty() || !s.exposures().isEmpty() || !s.blocksMappedTwice().isEmpty()) {
                             throw new AssertionError("invariant broken: integrity " + s.integrityViolations() + ", exposure "
                                     + s.exposures() + ", mapped twice " + s.blocksMappedTwice());
@@ -188,16 +191,16 @@ class ConcurrentDefragStressTest {
             assertTrue(failures.isEmpty(), () -> "actor failures: " + failures);
             assertTrue(moves.get() >= MIN_MOVES && reads.get() >= MIN_READS && snapshots.get() > 0,
                     "too little happened: " + moves + " moves, " + reads + " reads, " + snapshots + " snapshots");
-            assertEquals(List.of(), fs.abstractState().integrityViolations());
+            assertEquals(List.of(), AbstractState.capture(fs, ghost.lastWrite()).integrityViolations());
             for (Inode o : origs) {
-                ContentCheck.Report r = ContentCheck.verifyAgainstLastWrite(o);
+                ContentCheck.Report r = ghost.verify(o);
                 assertTrue(r.intact(), o + ": " + r);
                 for (int l = 0; l < BLOCKS; l++) {
                     assertEquals(new BlockValue.Written(o.ino(), l, l % WRITERS, completed.get(origs.indexOf(o) * BLOCKS + l)),
-                            fs.lastWrite().get(new PageKey(o.ino(), l)));
+                            ghost.lastWrite().get(new PageKey(o.ino(), l)));
                 }
             }
-            finalValues = Map.copyOf(fs.lastWrite());
+            finalValues = Map.copyOf(ghost.lastWrite());
         }
         try (Filesystem fs = Filesystem.open(image)) {
             for (int f = 0; f < FILES; f++) {

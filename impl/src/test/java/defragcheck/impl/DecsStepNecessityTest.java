@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import defragcheck.conformance.AbstractState;
+import defragcheck.conformance.WriteGhost;
 import defragcheck.conformance.DecsWithoutStep;
 import defragcheck.conformance.RemovableStep;
 import defragcheck.impl.cache.PageKey;
@@ -23,6 +25,7 @@ import defragcheck.impl.defrag.MoveExtentRequest;
 import defragcheck.impl.defrag.MoveExtents;
 import defragcheck.impl.defrag.Protocol;
 import defragcheck.impl.fs.Filesystem;
+import defragcheck.impl.observe.StepHook;
 import defragcheck.impl.fs.Inode;
 import defragcheck.impl.io.DirectIo;
 import defragcheck.impl.observe.Action;
@@ -61,6 +64,7 @@ class DecsStepNecessityTest {
     private List<PageKey> run(RemovableStep scenario, boolean ablate) throws Exception {
         boolean dax = scenario == RemovableStep.EVICT_CACHE || scenario == RemovableStep.LOCK_INVALIDATE;
         try (Filesystem fs = Filesystem.format(dir.resolve(scenario + "-" + ablate + ".img"), 256)) {
+            WriteGhost ghost = WriteGhost.attach(fs);
             Inode orig = Fixture.orig(fs, BLOCKS, dax);
             Inode donor = Fixture.donor(fs, BLOCKS, dax);
             DefragOptions opts = DefragOptions.defaults().withId(DEFRAG);
@@ -72,7 +76,7 @@ class DecsStepNecessityTest {
                     // A direct write submitted before the defrag completes only after the swap, if nothing waits for it.
                     DirectIo.DioRecord dio = fs.direct().submit("dio", orig, 0, w2);
                     PausingHook pause = new PausingHook(DEFRAG, Action.Unlock);
-                    fs.setHook(pause);
+                    fs.setHook(StepHook.both(ghost, pause));
                     CompletableFuture<Void> defrag = inThread(move);
                     pause.awaitPaused(BLOCKED_MILLIS); // reached only if the drain did not wait
                     fs.direct().complete(dio);
@@ -82,7 +86,7 @@ class DecsStepNecessityTest {
                 case LOCK_INODES -> {
                     // A direct write submitted after the drain captures the old block and completes after the swap.
                     PausingHook pause = new PausingHook(DEFRAG, Action.SwapExtents);
-                    fs.setHook(pause);
+                    fs.setHook(StepHook.both(ghost, pause));
                     CompletableFuture<Void> defrag = inThread(move);
                     assertTrue(pause.awaitPaused(5000));
                     CompletableFuture<DirectIo.DioRecord> submit = CompletableFuture.supplyAsync(() -> unchecked(() -> fs.direct().submit("dio", orig, 0, w2)));
@@ -111,7 +115,7 @@ class DecsStepNecessityTest {
                 case LOCK_INVALIDATE -> {
                     // A DAX fault after the eviction maps the old block; the store lands there after the swap.
                     PausingHook pause = new PausingHook(DEFRAG, Action.CopyData);
-                    fs.setHook(pause);
+                    fs.setHook(StepHook.both(ghost, pause));
                     CompletableFuture<Void> defrag = inThread(move);
                     assertTrue(pause.awaitPaused(5000));
                     CompletableFuture<Void> fault = CompletableFuture.runAsync(() -> unchecked(() -> {
@@ -127,10 +131,10 @@ class DecsStepNecessityTest {
                 case COPY_DATA -> move.run();
                 default -> throw new IllegalStateException();
             }
-            fs.setHook(null);
-            List<PageKey> lost = fs.abstractState().integrityViolations();
+            fs.setHook(ghost);
+            List<PageKey> lost = AbstractState.capture(fs, ghost.lastWrite()).integrityViolations();
             fs.sync();
-            ContentCheck.Report bytes = ContentCheck.verifyAgainstLastWrite(orig);
+            ContentCheck.Report bytes = ghost.verify(orig);
             assertEquals(lost.isEmpty(), bytes.intact(), "abstract state and bytes read back agree: " + bytes);
             return lost;
         }

@@ -16,7 +16,7 @@ import defragcheck.impl.fs.CrashAblation;
 import defragcheck.impl.fs.Extent;
 import defragcheck.impl.fs.Filesystem;
 import defragcheck.impl.fs.Inode;
-import defragcheck.impl.observe.AbstractState;
+import defragcheck.conformance.AbstractState;
 import defragcheck.impl.observe.BlockPayload;
 import defragcheck.impl.observe.BlockValue;
 import tlc2.tool.TLCState;
@@ -52,7 +52,7 @@ public final class RecoveredStateMapping {
     public record Observation(AbstractState recovered, AbstractState home) {}
 
     public Observation observe(Filesystem fs) throws IOException {
-        AbstractState a = fs.abstractState();
+        AbstractState a = AbstractState.capture(fs, Map.of()); // the ghost is the reader view, read after
         return new Observation(withLastWrite(a, readerView(fs)), homeState(fs));
     }
 
@@ -126,7 +126,7 @@ public final class RecoveredStateMapping {
 
     /** The metadata written in place: a second mount of the same device that loads home without replaying (it writes nothing). */
     private static AbstractState homeState(Filesystem fs) throws IOException {
-        return Filesystem.mount(fs.device(), Set.of(CrashAblation.NO_REPLAY)).abstractState();
+        return AbstractState.capture(Filesystem.mount(fs.device(), Set.of(CrashAblation.NO_REPLAY)), Map.of());
     }
 
     private static AbstractState withLastWrite(AbstractState a, Map<PageKey, BlockValue> lastWrite) {

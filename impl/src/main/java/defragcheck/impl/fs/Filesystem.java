@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import defragcheck.impl.cache.PageCache;
@@ -26,9 +25,6 @@ import defragcheck.impl.io.DataPath;
 import defragcheck.impl.io.DirectIo;
 import defragcheck.impl.io.MmapIo;
 import defragcheck.impl.io.Writeback;
-import defragcheck.impl.observe.AbstractState;
-import defragcheck.impl.observe.BlockPayload;
-import defragcheck.impl.observe.BlockValue;
 import defragcheck.impl.observe.StepHook;
 
 /**
@@ -53,8 +49,6 @@ public final class Filesystem implements AutoCloseable {
     private final ReentrantLock metadataLock = new ReentrantLock();
     private final PageCache cache = new PageCache();
     private final PageTables ptes = new PageTables();
-    /** The spec's ghost {@code lastWrite}: written at each write's linearization point, under the lock ordering it. */
-    private final ConcurrentSkipListMap<PageKey, BlockValue> lastWrite = new ConcurrentSkipListMap<>();
     private final Map<String, StepReporter> defrags = new ConcurrentHashMap<>();
     private final DataPath dataPath;
     private final BufferedIo buffered;
@@ -393,7 +387,6 @@ public final class Filesystem implements AutoCloseable {
                 if (sizeBlocks < end) {
                     ptes.unmap(inode.ino(), sizeBlocks, end - sizeBlocks);
                     cache.drop(inode.ino(), sizeBlocks, end - sizeBlocks);
-                    forgetWrites(inode, sizeBlocks);
                 }
                 metadata(() -> {
                     MetadataTransaction txn = new MetadataTransaction();
@@ -497,7 +490,6 @@ public final class Filesystem implements AutoCloseable {
         long end = Math.max(inode.sizeBlocks, inode.extentsEnd());
         ptes.unmap(inode.ino(), 0, end);
         cache.drop(inode.ino(), 0, end);
-        forgetWrites(inode, 0);
         metadata(() -> {
             long mapped = Math.max(inode.sizeBlocks, inode.extents.end());
             MetadataTransaction txn = new MetadataTransaction();
@@ -596,27 +588,7 @@ public final class Filesystem implements AutoCloseable {
         return store.superblock();
     }
 
-    // ---- observation and the ghost ---------------------------------------------------------------------------
-
-    /** Records a completed write's value (the spec's ghost {@code lastWrite}), under the lock that orders the write. */
-    public void recordCompletedWrite(Inode inode, long lblock, byte[] data) {
-        lastWrite.put(new PageKey(inode.ino(), lblock), BlockPayload.decode(data));
-    }
-
-    /** The ghost forgets the blocks from {@code from} on of a file being truncated or deleted (its inode number may be reused). */
-    private void forgetWrites(Inode inode, long from) {
-        lastWrite.subMap(new PageKey(inode.ino(), from), true, new PageKey(inode.ino(), Long.MAX_VALUE), true).clear();
-    }
-
-    /** Records a completed write whose value is already known (bulk writers). */
-    public void recordCompletedWrite(PageKey key, BlockValue value) {
-        lastWrite.put(key, value);
-    }
-
-    /** The ghost (a live concurrent view). */
-    public Map<PageKey, BlockValue> lastWrite() {
-        return Collections.unmodifiableMap(lastWrite);
-    }
+    // ---- observation ----------------------------------------------------------------------------------------
 
     public void registerDefrag(String id, StepReporter reporter) {
         if (defrags.putIfAbsent(id, reporter) != null) {
@@ -630,14 +602,6 @@ public final class Filesystem implements AutoCloseable {
 
     public Map<String, StepReporter> defrags() {
         return defrags;
-    }
-
-    /**
-     * The implementation's state in the spec's vocabulary (reads every data block: use small images). Exact only
-     * between steps: when no step is running (a scheduler or step hook holds every actor).
-     */
-    public AbstractState abstractState() throws IOException {
-        return AbstractState.capture(this);
     }
 
     public StepHook hook() {

@@ -72,8 +72,5 @@ public final class FragmentedFile {
             fs.device().write(region + b, buf);
         }
         fs.device().force();
-        for (long l = 0; l < inode.sizeBlocks(); l++) {
-            fs.recordCompletedWrite(new PageKey(inode.ino(), l), new BlockValue.Written(inode.ino(), l, writer, 1));
-        }
     }
 }

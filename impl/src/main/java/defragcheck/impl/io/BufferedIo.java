@@ -55,7 +55,6 @@ public final class BufferedIo {
         var window = fs.device().daxWindow();
         fs.ptes().locked(inode.ino(), () -> {
             window.store(blk, data);
-            fs.recordCompletedWrite(inode, lblock, data);
             fs.hook().linearized(new StepHook.Event(actor, Action.BufferedWrite, inode.ino(), lblock, blk, data));
             return null;
         });
@@ -74,7 +73,6 @@ public final class BufferedIo {
                     page.fill(data);
                 }
                 page.store(data);
-                fs.recordCompletedWrite(inode, lblock, data);
                 fs.hook().linearized(new StepHook.Event(actor, Action.BufferedWrite, inode.ino(), lblock, page.blk(), data));
                 return null;
             });

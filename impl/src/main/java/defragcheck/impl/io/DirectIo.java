@@ -95,7 +95,6 @@ public final class DirectIo {
             }
         }
         fs.cache().drop(inode.ino(), rec.lblock(), 1);
-        fs.recordCompletedWrite(inode, rec.lblock(), rec.data());
         fs.hook().linearized(new StepHook.Event(rec.actor(), Action.DioComplete, inode.ino(), rec.lblock(), rec.blk(), rec.data()));
         inFlight.remove(rec);
         inode.dio.end(); // after the event: a drain that sees no direct I/O is logged after every completion

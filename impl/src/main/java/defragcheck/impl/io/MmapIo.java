@@ -106,7 +106,6 @@ public final class MmapIo {
             } else {
                 window.store(pte.block(), data);
             }
-            fs.recordCompletedWrite(inode, lblock, data);
             fs.hook().linearized(new StepHook.Event(actor, Action.MmapStore, inode.ino(), lblock, pte.block(), data));
             return true;
         });

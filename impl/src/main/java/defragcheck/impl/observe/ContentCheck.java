@@ -33,12 +33,6 @@ public final class ContentCheck {
         return verify(inode, l -> new BlockValue.Written(inode.ino(), l, writer, seq));
     }
 
-    /** Every block must be its last completed write (the ghost), or Zero if never written. */
-    public static Report verifyAgainstLastWrite(Inode inode) throws IOException {
-        Map<PageKey, BlockValue> last = Map.copyOf(inode.fs().lastWrite());
-        return verify(inode, l -> last.getOrDefault(new PageKey(inode.ino(), l), BlockValue.ZERO));
-    }
-
     public static Report verify(Inode inode, LongFunction<BlockValue> expected) throws IOException {
         long size = inode.sizeBlocks();
         long ok = 0, zero = 0, garbage = 0, misplaced = 0, stale = 0, firstBad = -1;

@@ -20,6 +20,29 @@ public interface StepHook {
 
     StepHook NONE = new StepHook() {};
 
+    /** {@code first}'s calls, then {@code second}'s. */
+    static StepHook both(StepHook first, StepHook second) {
+        return new StepHook() {
+            @Override
+            public void before(Step step) {
+                first.before(step);
+                second.before(step);
+            }
+
+            @Override
+            public void after(Step step) {
+                first.after(step);
+                second.after(step);
+            }
+
+            @Override
+            public void linearized(Event event) {
+                first.linearized(event);
+                second.linearized(event);
+            }
+        };
+    }
+
     default void before(Step step) {}
 
     default void after(Step step) {}

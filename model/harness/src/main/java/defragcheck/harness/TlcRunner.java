@@ -41,7 +41,7 @@ public final class TlcRunner {
 
     static {
         LoopbackRmi.install();
-        // TLC calls System.exit on some internal I/O errors (tlc-api-notes §1.4); say which model it was.
+        // TLC calls System.exit on some internal I/O errors (e.g. an unwritable state queue); say which model it was.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             Model m = running;
             if (m != null) System.err.println("defragcheck: the JVM is exiting while TLC checks " + m.name()

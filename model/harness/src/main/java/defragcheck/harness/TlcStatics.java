@@ -12,8 +12,8 @@ import util.UniqueString;
 /**
  * TLC keeps its configuration and some run state in static fields, and {@code handleParameters} only
  * sets them when a flag is given. This puts them back to a fresh JVM's values so that the next run in
- * this JVM gives the answer a fresh {@code java tlc2.TLC} would (tlc-api-notes §1.3 has the evidence
- * for each line marked "required"). Code that drives TLC's {@code FastTool} itself (conformance) calls
+ * this JVM gives the answer a fresh {@code java tlc2.TLC} would (each line marked "required" was seen
+ * to change a later run's answer when left out). Code that drives TLC's {@code FastTool} itself (conformance) calls
  * this before loading a spec too, and reloads its spec after any {@link TlcRunner} run.
  */
 public final class TlcStatics {

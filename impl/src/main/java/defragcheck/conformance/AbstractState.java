@@ -1,4 +1,4 @@
-package defragcheck.impl.observe;
+package defragcheck.conformance;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,9 +19,11 @@ import defragcheck.impl.fs.Extent;
 import defragcheck.impl.fs.Filesystem;
 import defragcheck.impl.fs.Inode;
 import defragcheck.impl.io.DirectIo;
+import defragcheck.impl.observe.BlockPayload;
+import defragcheck.impl.observe.BlockValue;
 
 /**
- * The implementation's state in the spec's vocabulary (see the brief's "Shared vocabulary"). Files are inode
+ * The implementation's state in the spec's vocabulary (Environment.tla's variables). Files are inode
  * numbers, logical blocks are 0-based, physical blocks are device block numbers; a lock holder or a defrag is
  * named by its actor id. Durable: disk, emap, unwritten. Volatile: cache, pte, dio, rwsem, ilock, step. Ghost:
  * lastWrite.
@@ -48,8 +50,11 @@ public record AbstractState(
     /** A direct write in flight: the block captured at submission and the value it carries. */
     public record InFlightDio(int ino, long lblock, long blk, BlockValue val) {}
 
-    /** Captures the state of a filesystem between steps (see {@link Filesystem#abstractState()}). */
-    public static AbstractState capture(Filesystem fs) throws IOException {
+    /**
+     * Captures the state of a filesystem, with the ghost {@code lastWrite} (a {@link WriteGhost}'s). Reads every data
+     * block: use small images. Exact only between steps, when no step is running (a scheduler holds every actor).
+     */
+    public static AbstractState capture(Filesystem fs, Map<PageKey, BlockValue> lastWrite) throws IOException {
         Map<Long, BlockValue> disk = readDisk(fs);
         Map<Integer, Map<Long, Long>> emap = new TreeMap<>();
         Set<PageKey> unwritten = new TreeSet<>();
@@ -98,7 +103,7 @@ public record AbstractState(
         return new AbstractState(Collections.unmodifiableMap(disk), Collections.unmodifiableMap(emap),
                 Collections.unmodifiableSet(unwritten), Collections.unmodifiableMap(cache), Collections.unmodifiableMap(pte),
                 List.copyOf(dio), Collections.unmodifiableMap(rwsem), Collections.unmodifiableMap(ilock),
-                Collections.unmodifiableMap(step), Collections.unmodifiableMap(new TreeMap<>(fs.lastWrite())),
+                Collections.unmodifiableMap(step), Collections.unmodifiableMap(new TreeMap<>(lastWrite)),
                 Collections.unmodifiableSet(dax));
     }
 
