@@ -17,6 +17,7 @@ import defragcheck.impl.defrag.DefragOptions;
 import defragcheck.impl.defrag.LegacyMoveExtents;
 import defragcheck.impl.defrag.MoveExtentRequest;
 import defragcheck.impl.defrag.MoveExtents;
+import defragcheck.impl.defrag.Protocol;
 import defragcheck.impl.device.BlockDevice;
 import defragcheck.impl.fs.Filesystem;
 import defragcheck.impl.fs.Inode;
@@ -52,14 +53,20 @@ public final class ImplRig implements AutoCloseable {
     private int issued;
     private static final Map<String, Path> TEMPLATES = new HashMap<>();
 
-    private ImplRig(ModelConstants c, Path dir, Set<Ablation> ablations, boolean gated) throws IOException {
+    /** Makes a defrag's mover: {@link MoveExtents#create}, or a verification variant ({@code conformance.crash.PerBlockSwap}). */
+    @FunctionalInterface
+    public interface Movers {
+        MoveExtents create(Protocol protocol, MoveExtentRequest req, DefragOptions opts) throws IOException;
+    }
+
+    private ImplRig(ModelConstants c, Path dir, Set<Ablation> ablations, boolean gated, Movers makeMover) throws IOException {
         this.constants = c;
         this.ablations = Set.copyOf(ablations);
         this.image = Files.createTempFile(dir, "conformance-", ".img");
         Files.copy(template(c, dir), image, StandardCopyOption.REPLACE_EXISTING);
         this.fs = Filesystem.open(image);
         try {
-            setUp(c, ablations, gated);
+            setUp(c, ablations, gated, makeMover);
         } catch (IOException | RuntimeException e) {
             fs.close();
             throw e;
@@ -71,14 +78,19 @@ public final class ImplRig implements AutoCloseable {
      * see {@link ModelAblations}).
      */
     public static ImplRig create(ModelConstants c, Path dir, Set<Ablation> ablations) throws IOException {
+        return create(c, dir, ablations, MoveExtents::create);
+    }
+
+    /** The same with the defrags' movers made by {@code makeMover}. */
+    public static ImplRig create(ModelConstants c, Path dir, Set<Ablation> ablations, Movers makeMover) throws IOException {
         Files.createDirectories(dir);
-        return new ImplRig(c, dir, ablations, true);
+        return new ImplRig(c, dir, ablations, true, makeMover);
     }
 
     /** The same, but the defrags are not started: a caller runs them in threads of its own ({@link ThreadedRun}). */
     public static ImplRig createUngated(ModelConstants c, Path dir, Set<Ablation> ablations) throws IOException {
         Files.createDirectories(dir);
-        return new ImplRig(c, dir, ablations, false);
+        return new ImplRig(c, dir, ablations, false, MoveExtents::create);
     }
 
     /**
@@ -111,7 +123,7 @@ public final class ImplRig implements AutoCloseable {
         return t;
     }
 
-    private void setUp(ModelConstants c, Set<Ablation> ablations, boolean gated) throws IOException {
+    private void setUp(ModelConstants c, Set<Ablation> ablations, boolean gated, Movers makeMover) throws IOException {
         int index = 0;
         for (String name : c.files()) {
             Inode inode = fs.lookup(name);
@@ -130,7 +142,7 @@ public final class ImplRig implements AutoCloseable {
         for (ModelConstants.Defrag df : c.defrags()) {
             DefragOptions opts = new DefragOptions(String.valueOf(d++), 1, ablations);
             MoveExtentRequest req = new MoveExtentRequest(files.get(df.orig()), files.get(df.donor()), 0, 0, c.lblocks());
-            MoveExtents m = MoveExtents.create(c.protocol(), req, opts);
+            MoveExtents m = makeMover.create(c.protocol(), req, opts);
             movers.add(m);
             if (gated) {
                 gate.start(m);

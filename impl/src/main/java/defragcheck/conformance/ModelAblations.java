@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import defragcheck.impl.defrag.Ablation;
-import defragcheck.impl.fs.CrashAblation;
+import defragcheck.conformance.crash.CrashAblation;
 
 /**
  * The implementation's ablations a model stands for, read from the model: its cfg replaces a step by a definition
