@@ -234,10 +234,9 @@ public final class MetadataStore {
     }
 
     /**
-     * The one place a metadata transaction takes effect (in memory). The caller holds the metadata lock (recovery:
-     * the filesystem is not running yet); the
-     * transaction's inodes' i_data_sem are held for writing across the whole of it (lower inode number first), so a
-     * reader sees a swap of two files' maps whole.
+     * The one place a metadata transaction takes effect (in memory). The caller holds the metadata lock (but
+     * recovery, before the filesystem runs); the transaction's inodes' i_data_sem are held for writing across the
+     * whole of it (lower inode number first), so a reader sees a swap of two files' maps whole.
      */
     public void apply(MetadataTransaction txn) {
         List<Inode> locked = new ArrayList<>();
