@@ -16,6 +16,7 @@ import defragcheck.impl.defrag.DefragOptions;
 import defragcheck.impl.defrag.LegacyMoveExtents;
 import defragcheck.impl.defrag.MoveExtentRequest;
 import defragcheck.impl.defrag.MoveExtents;
+import defragcheck.impl.defrag.Protocol;
 import defragcheck.impl.device.BlockDevice;
 import defragcheck.impl.fs.Filesystem;
 import defragcheck.impl.fs.Inode;
@@ -53,7 +54,13 @@ public final class ImplRig implements AutoCloseable {
     private int issued;
     private static final Map<String, Path> TEMPLATES = new HashMap<>();
 
-    private ImplRig(ModelConstants c, Path dir, Set<RemovableStep> removed, boolean gated) throws IOException {
+    /** Makes a defrag's mover: {@link MoveExtents#create}, or a verification variant ({@code conformance.crash.PerBlockSwap}). */
+    @FunctionalInterface
+    public interface Movers {
+        MoveExtents create(Protocol protocol, MoveExtentRequest req, DefragOptions opts) throws IOException;
+    }
+
+    private ImplRig(ModelConstants c, Path dir, Set<RemovableStep> removed, boolean gated, Movers makeMover) throws IOException {
         if (!removed.isEmpty() && !c.decs()) {
             throw new IllegalArgumentException("only drain-evict-copy-swap has removable steps, not " + c.protocol());
         }
@@ -63,7 +70,7 @@ public final class ImplRig implements AutoCloseable {
         Files.copy(template(c, dir), image, StandardCopyOption.REPLACE_EXISTING);
         this.fs = Filesystem.open(image);
         try {
-            setUp(c, gated);
+            setUp(c, gated, removed.isEmpty() ? makeMover : (p, req, opts) -> new DecsWithoutStep(req, opts, removed));
         } catch (IOException | RuntimeException e) {
             fs.close();
             throw e;
@@ -76,13 +83,19 @@ public final class ImplRig implements AutoCloseable {
      */
     public static ImplRig create(ModelConstants c, Path dir, Set<RemovableStep> removed) throws IOException {
         Files.createDirectories(dir);
-        return new ImplRig(c, dir, removed, true);
+        return new ImplRig(c, dir, removed, true, MoveExtents::create);
     }
 
-    /** The same, but the defrags are not started: a caller runs them in threads of its own ({@link ThreadedRun}). */
+    /** The same with the defrags' movers made by {@code makeMover}. */
+    public static ImplRig create(ModelConstants c, Path dir, Movers makeMover) throws IOException {
+        Files.createDirectories(dir);
+        return new ImplRig(c, dir, Set.of(), true, makeMover);
+    }
+
+    /** The same, but the defrags are not started: a caller runs them in threads of its own ({@link LoggedRun}). */
     public static ImplRig createUngated(ModelConstants c, Path dir, Set<RemovableStep> removed) throws IOException {
         Files.createDirectories(dir);
-        return new ImplRig(c, dir, removed, false);
+        return new ImplRig(c, dir, removed, false, MoveExtents::create);
     }
 
     /**
@@ -115,7 +128,7 @@ public final class ImplRig implements AutoCloseable {
         return t;
     }
 
-    private void setUp(ModelConstants c, boolean gated) throws IOException {
+    private void setUp(ModelConstants c, boolean gated, Movers makeMover) throws IOException {
         int index = 0;
         for (String name : c.files()) {
             Inode inode = fs.lookup(name);
@@ -133,7 +146,7 @@ public final class ImplRig implements AutoCloseable {
         for (ModelConstants.Defrag df : c.defrags()) {
             DefragOptions opts = new DefragOptions(String.valueOf(d++), 1);
             MoveExtentRequest req = new MoveExtentRequest(files.get(df.orig()), files.get(df.donor()), 0, 0, c.lblocks());
-            MoveExtents m = removed.isEmpty() ? MoveExtents.create(c.protocol(), req, opts) : new DecsWithoutStep(req, opts, removed);
+            MoveExtents m = makeMover.create(c.protocol(), req, opts);
             movers.add(m);
             if (gated) {
                 gate.start(m);

@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-import defragcheck.impl.fs.CrashAblation;
+import defragcheck.conformance.crash.CrashAblation;
 
 /**
  * The implementation's ablations a model stands for, read from the model: its cfg replaces a step by a definition

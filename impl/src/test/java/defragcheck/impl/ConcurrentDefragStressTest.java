@@ -80,6 +80,9 @@ class ConcurrentDefragStressTest {
                     completed.set(f * BLOCKS + l, 1);
                 }
             }
+            // the hook first: a flusher step begun under the old hook and ended under this one would drive its count negative
+            Quiescence quiet = new Quiescence();
+            fs.setHook(StepHook.both(ghost, quiet));
             fs.writeback().startDaemon(2);
             AtomicBoolean stop = new AtomicBoolean();
             ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
@@ -150,8 +153,6 @@ class ConcurrentDefragStressTest {
             }
             // invariants in intermediate states, not only at the end: snapshots taken between steps
             AtomicInteger snapshots = new AtomicInteger();
-            Quiescence quiet = new Quiescence();
-            fs.setHook(StepHook.both(ghost, quiet));
             threads.add(actor("checker", failures, () -> {
                 while (!stop.get()) {
                     quiet.whenQuiet(50, () -> {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import defragcheck.impl.fs.CrashAblation;
+import defragcheck.conformance.crash.CrashAblation;
 
 /**
  * The crash exploration has teeth: without the barrier before the commit record, without the intent record (the swap
@@ -24,7 +24,7 @@ class CrashAblationTest {
     @EnumSource(CrashAblation.class)
     void withoutItSomeCrashStateViolatesTheInvariants(CrashAblation ablation) throws Exception {
         DecsCrashScenario s = DecsCrashScenario.record(dir.resolve(ablation + ".img"), false, ablation, false);
-        CrashExplorer.Result r = CrashExplorer.explore(s.initial, s.epochs, DecsCrashScenario.recoveryAblations(ablation), s::check, 1);
+        CrashExplorer.Result r = CrashExplorer.explore(s.initial, s.epochs, ablation.replays(), s::check, 1);
         System.out.println("DECS crash exploration with ablation " + ablation + ": " + r);
         for (String kind : expectedKinds(ablation)) {
             assertTrue(r.byKind().getOrDefault(kind, 0) > 0, ablation + " should leave crash states with '" + kind + "': " + r);

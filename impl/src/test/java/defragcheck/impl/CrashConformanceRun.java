@@ -16,10 +16,11 @@ import defragcheck.conformance.ModelConstants;
 import defragcheck.conformance.Models;
 import defragcheck.conformance.SpecModel;
 import defragcheck.conformance.StateComparison;
+import defragcheck.conformance.crash.CrashAblation;
 import defragcheck.conformance.crash.CrashRecoveryOracle;
 import defragcheck.conformance.StateMapping;
 import defragcheck.conformance.crash.RecoveredStateMapping;
-import defragcheck.impl.fs.CrashAblation;
+import defragcheck.impl.defrag.MoveExtents;
 import defragcheck.impl.observe.BlockPayload;
 import defragcheck.impl.observe.BlockValue;
 import tla2sany.semantic.OpDeclNode;
@@ -95,17 +96,14 @@ final class CrashConformanceRun {
         CrashRecorder recorder = new CrashRecorder();
         List<Map<Long, TLCState>> windows = new ArrayList<>();
         byte[][] initial;
-        ImplRig rig = ImplRig.create(constants, Models.imageDir(), Set.of());
+        ImplRig rig = ImplRig.create(constants, Models.imageDir(), ablation == null ? MoveExtents::create : ablation::mover);
         Follower run;
         try {
-            if (ablation != null && ablation != CrashAblation.NO_REPLAY) {
-                rig.fs().ablate(ablation);
-            }
             initial = new byte[(int) rig.fs().device().blocks()][];
             for (int b = 0; b < initial.length; b++) {
                 initial[b] = rig.fs().device().readBlock(b);
             }
-            rig.fs().device().record(recorder);
+            rig.fs().device().record(ablation == null ? recorder : ablation.media(recorder));
             run = new Follower(spec, rig, recorder, windows);
             schedule.run(run, rig);
         } catch (Throwable t) {
@@ -117,10 +115,9 @@ final class CrashConformanceRun {
         run.lastStep(() -> rig.close(), CHECKPOINT_HOME, CHECKPOINT_HOME, FREE_RECORD);
 
         CrashRecoveryOracle oracle = new CrashRecoveryOracle(spec, new RecoveredStateMapping(spec, rig));
-        Set<CrashAblation> recovery = ablation == CrashAblation.NO_REPLAY ? Set.of(CrashAblation.NO_REPLAY) : Set.of();
         List<List<CrashRecorder.Write>> epochs = recorder.epochs();
         assertEquals(windows.size(), epochs.size(), "spec states for every flush epoch");
-        CrashExplorer.Result r = CrashExplorer.explore(initial, epochs, recovery,
+        CrashExplorer.Result r = CrashExplorer.explore(initial, epochs, ablation == null || ablation.replays(),
                 (fs, epoch) -> oracle.check(fs, List.copyOf(windows.get(epoch).values()), overwritten(rig, epochs.get(epoch))), seed);
         int allowed = 0;
         Map<Long, TLCState> all = new LinkedHashMap<>();

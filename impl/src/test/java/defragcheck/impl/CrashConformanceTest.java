@@ -24,7 +24,7 @@ import defragcheck.harness.Model;
 import defragcheck.harness.TlcRunner;
 import defragcheck.harness.Verdict;
 import defragcheck.impl.CrashConformanceRun.Outcome;
-import defragcheck.impl.fs.CrashAblation;
+import defragcheck.conformance.crash.CrashAblation;
 import defragcheck.impl.io.DirectIo;
 
 /**

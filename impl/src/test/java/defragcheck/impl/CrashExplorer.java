@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import defragcheck.impl.device.BlockDevice;
-import defragcheck.impl.fs.CrashAblation;
+import defragcheck.conformance.crash.JournalHidden;
 import defragcheck.impl.fs.Filesystem;
 import defragcheck.impl.fs.InvalidImageException;
 import defragcheck.impl.fs.Superblock;
@@ -21,7 +21,8 @@ import defragcheck.impl.fs.Superblock;
  * open epoch's writes; all subsets up to {@link #EXHAUSTIVE} writes, else none, all, each single write, all but
  * each single write and {@link #SAMPLES} random subsets), mounts it (recovery), and checks it; where recovery
  * writes, also every state of a second crash during recovery; and each metadata write torn at a sector boundary. The durable image is advanced incrementally; a state
- * only adds its own blocks on top (see {@link OverlayImage}).
+ * only adds its own blocks on top (see {@link OverlayImage}). Without {@code replay} ({@code CrashAblation.NO_REPLAY})
+ * each state's journal records are cleared before it is mounted: recovery that never sees the journal.
  */
 final class CrashExplorer {
     static final int EXHAUSTIVE = 12;
@@ -56,7 +57,7 @@ final class CrashExplorer {
 
     private CrashExplorer() {}
 
-    static Result explore(byte[][] initial, List<List<CrashRecorder.Write>> epochs, Set<CrashAblation> recovery, Check check, long seed)
+    static Result explore(byte[][] initial, List<List<CrashRecorder.Write>> epochs, boolean replay, Check check, long seed)
             throws IOException {
         Tally tally = new Tally();
         byte[][] durable = initial.clone();
@@ -68,10 +69,10 @@ final class CrashExplorer {
                 OverlayImage state = new OverlayImage(durable);
                 put(state, open, subset);
                 CrashRecorder duringRecovery = new CrashRecorder();
-                tally.judge(recoverAndCheck(state.copy(), durable.length, recovery, check, j, duringRecovery), "epoch " + j);
-                crashDuringRecovery(state, duringRecovery.epochs(), durable.length, recovery, check, j, random, tally);
+                tally.judge(recoverAndCheck(state.copy(), durable.length, replay, check, j, duringRecovery), "epoch " + j);
+                crashDuringRecovery(state, duringRecovery.epochs(), durable.length, replay, check, j, random, tally);
             }
-            tornMetadataWrites(durable, open, recovery, check, j, tally);
+            tornMetadataWrites(durable, open, replay, check, j, tally);
             for (CrashRecorder.Write w : open) {
                 durable[(int) w.block()] = w.data();
             }
@@ -84,7 +85,7 @@ final class CrashExplorer {
      * media, it only its first {@link #TORN_SECTORS} sectors. Data blocks are not torn: a torn user write is garbage
      * on any filesystem, and no promise of the protocol.
      */
-    private static void tornMetadataWrites(byte[][] durable, List<CrashRecorder.Write> open, Set<CrashAblation> recovery, Check check,
+    private static void tornMetadataWrites(byte[][] durable, List<CrashRecorder.Write> open, boolean replay, Check check,
             int epoch, Tally tally) throws IOException {
         long dataStart = Superblock.forDevice(durable.length, Filesystem.MAX_INODES).dataStart();
         OverlayImage before = new OverlayImage(durable);
@@ -96,7 +97,7 @@ final class CrashExplorer {
                     System.arraycopy(w.data(), 0, torn, 0, sectors * SECTOR);
                     state.put(w.block(), torn);
                     tally.torn++;
-                    tally.judge(recoverAndCheck(state, durable.length, recovery, check, epoch, null), "epoch " + epoch + ", torn write of block " + w.block());
+                    tally.judge(recoverAndCheck(state, durable.length, replay, check, epoch, null), "epoch " + epoch + ", torn write of block " + w.block());
                 }
             }
             before.put(w.block(), w.data());
@@ -108,7 +109,7 @@ final class CrashExplorer {
      * check as if the first recovery had never started (recovery is idempotent).
      */
     private static void crashDuringRecovery(OverlayImage crashed, List<List<CrashRecorder.Write>> recoveryEpochs, int blocks,
-            Set<CrashAblation> recovery, Check check, int epoch, Random random, Tally tally) throws IOException {
+            boolean replay, Check check, int epoch, Random random, Tally tally) throws IOException {
         if (recoveryEpochs.stream().allMatch(List::isEmpty)) {
             return;
         }
@@ -118,7 +119,7 @@ final class CrashExplorer {
                 OverlayImage state = durable.copy();
                 put(state, open, subset);
                 tally.recoveryCrashes++;
-                tally.judge(recoverAndCheck(state, blocks, recovery, check, epoch, null), "epoch " + epoch + ", crash during recovery");
+                tally.judge(recoverAndCheck(state, blocks, replay, check, epoch, null), "epoch " + epoch + ", crash during recovery");
             }
             put(durable, open, null);
         }
@@ -160,14 +161,20 @@ final class CrashExplorer {
         }
     }
 
-    /** Mounts (recovers) and checks a state; {@code recorder}, if not null, sees recovery's writes and flushes. */
-    private static List<String> recoverAndCheck(OverlayImage state, int blocks, Set<CrashAblation> recovery, Check check, int epoch,
+    /**
+     * Mounts (recovers) and checks a state, its journal records cleared first unless {@code replay}; {@code recorder},
+     * if not null, sees recovery's writes and flushes.
+     */
+    private static List<String> recoverAndCheck(OverlayImage state, int blocks, boolean replay, Check check, int epoch,
             CrashRecorder recorder) throws IOException {
+        if (!replay) {
+            JournalHidden.recordBlocks(Superblock.forDevice(blocks, Filesystem.MAX_INODES)).forEach(b -> state.put(b, new byte[BlockDevice.BLOCK_SIZE]));
+        }
         BlockDevice device = BlockDevice.over(Path.of("crash-state"), state, blocks);
         device.record(recorder);
         Filesystem fs;
         try {
-            fs = Filesystem.mount(device, recovery);
+            fs = Filesystem.mount(device);
         } catch (InvalidImageException e) {
             return List.of(UNRECOVERABLE + e.getMessage());
         }

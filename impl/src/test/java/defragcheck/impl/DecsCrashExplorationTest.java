@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +24,7 @@ class DecsCrashExplorationTest {
     @ValueSource(booleans = {false, true})
     void noCrashStateLosesData(boolean dax) throws Exception {
         DecsCrashScenario s = DecsCrashScenario.record(dir.resolve("decs-" + dax + ".img"), dax, null, false);
-        CrashExplorer.Result r = CrashExplorer.explore(s.initial, s.epochs, Set.of(), s::check, 1);
+        CrashExplorer.Result r = CrashExplorer.explore(s.initial, s.epochs, true, s::check, 1);
         System.out.println("DECS crash exploration, dax=" + dax + ", deterministic schedule: " + r);
         assertEquals(0, r.violating(), r.toString());
         assertTrue(r.states() >= 2048, "the copy and the intent share one epoch of at least 11 writes: " + r);
@@ -35,7 +34,7 @@ class DecsCrashExplorationTest {
     @Test
     void aLargerRequestWhoseOpenEpochIsSampled() throws Exception {
         DecsCrashScenario s = DecsCrashScenario.record(dir.resolve("large.img"), false, null, false, 16);
-        CrashExplorer.Result r = CrashExplorer.explore(s.initial, s.epochs, Set.of(), s::check, 2);
+        CrashExplorer.Result r = CrashExplorer.explore(s.initial, s.epochs, true, s::check, 2);
         System.out.println("DECS crash exploration, 16-block request, open epoch sampled: " + r);
         assertEquals(0, r.violating(), r.toString());
         assertTrue(r.largestEpoch() > CrashExplorer.EXHAUSTIVE, r.toString());
@@ -46,7 +45,7 @@ class DecsCrashExplorationTest {
         int total = 0;
         for (int run = 0; run < 3; run++) {
             DecsCrashScenario s = DecsCrashScenario.record(dir.resolve("threads-" + run + ".img"), false, null, true);
-            CrashExplorer.Result r = CrashExplorer.explore(s.initial, s.epochs, Set.of(), s::check, run);
+            CrashExplorer.Result r = CrashExplorer.explore(s.initial, s.epochs, true, s::check, run);
             System.out.println("DECS crash exploration, real threads, run " + run + ": " + r);
             assertEquals(0, r.violating(), r.toString());
             total += r.states();

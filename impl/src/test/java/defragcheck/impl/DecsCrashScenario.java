@@ -7,17 +7,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import defragcheck.conformance.crash.CrashAblation;
+import defragcheck.conformance.ImplRig.Movers;
 import defragcheck.impl.defrag.DefragOptions;
 import defragcheck.impl.defrag.DrainEvictCopySwap;
 import defragcheck.impl.defrag.MoveExtentRequest;
 import defragcheck.impl.defrag.MoveExtents;
 import defragcheck.impl.defrag.Protocol;
 import defragcheck.impl.device.BlockDevice;
-import defragcheck.impl.fs.CrashAblation;
 import defragcheck.impl.fs.Extent;
 import defragcheck.impl.fs.Filesystem;
 import defragcheck.impl.fs.Inode;
@@ -78,20 +78,18 @@ final class DecsCrashScenario {
         List<Long> before;
         List<Long> after;
         try (Filesystem fs = Filesystem.open(image)) {
-            if (ablation != null) {
-                fs.ablate(ablation);
-            }
             Inode orig = fs.lookup("orig");
             Inode donor = fs.lookup("donor");
             for (long l = 0; l < blocks; l++) {
                 history.initial(l, BlockPayload.decode(fs.buffered().read("check", orig, l)));
             }
             before = physical(fs, orig, blocks);
-            fs.device().record(rec);
+            fs.device().record(ablation == null ? rec : ablation.media(rec));
+            Movers movers = ablation == null ? MoveExtents::create : ablation::mover;
             if (threads) {
-                racingWriters(fs, orig, donor, rec, history, blocks);
+                racingWriters(fs, orig, donor, rec, history, blocks, movers);
             } else {
-                schedule(fs, orig, donor, rec, history, blocks);
+                schedule(fs, orig, donor, rec, history, blocks, movers);
             }
             after = physical(fs, orig, blocks);
         }
@@ -115,13 +113,14 @@ final class DecsCrashScenario {
         } // unmount: sync and checkpoint
     }
 
-    private static void schedule(Filesystem fs, Inode orig, Inode donor, CrashRecorder rec, WriteHistory h, int blocks) throws IOException {
+    private static void schedule(Filesystem fs, Inode orig, Inode donor, CrashRecorder rec, WriteHistory h, int blocks, Movers movers)
+            throws IOException {
         List<WriteHistory.UserWrite> completed = new ArrayList<>();
         completed.add(buffered(fs, orig, 1, 1, rec, h));
         byte[] w = BlockPayload.encode(orig.ino(), 2, DIRECT_WRITER, 1);
         WriteHistory.UserWrite dioWrite = h.issued(2, BlockPayload.decode(w), rec.flushes());
         DirectIo.DioRecord dio = fs.direct().submit("dio", orig, 2, w);
-        DrainEvictCopySwap move = (DrainEvictCopySwap) MoveExtents.create(Protocol.DECS, new MoveExtentRequest(orig, donor, 0, 0, blocks),
+        DrainEvictCopySwap move = (DrainEvictCopySwap) movers.create(Protocol.DECS, new MoveExtentRequest(orig, donor, 0, 0, blocks),
                 DefragOptions.defaults().withId("defrag").withCopyThreads(2));
         move.lockInodes();
         move.lockInvalidate();
@@ -143,7 +142,8 @@ final class DecsCrashScenario {
     }
 
     /** The defrag in this thread, two writer threads on disjoint blocks, each fsyncing every other write. */
-    private static void racingWriters(Filesystem fs, Inode orig, Inode donor, CrashRecorder rec, WriteHistory h, int blocks) throws Exception {
+    private static void racingWriters(Filesystem fs, Inode orig, Inode donor, CrashRecorder rec, WriteHistory h, int blocks, Movers movers)
+            throws Exception {
         List<CompletableFuture<Void>> writers = new ArrayList<>();
         for (int t = 0; t < 2; t++) {
             boolean useDirect = t == 1;
@@ -164,7 +164,7 @@ final class DecsCrashScenario {
                 }
             }));
         }
-        MoveExtents.moveExtents(Protocol.DECS, orig, donor, 0, 0, blocks, DefragOptions.defaults().withId("defrag").withCopyThreads(2));
+        movers.create(Protocol.DECS, new MoveExtentRequest(orig, donor, 0, 0, blocks), DefragOptions.defaults().withId("defrag").withCopyThreads(2)).run();
         for (CompletableFuture<Void> w : writers) {
             w.get(30, TimeUnit.SECONDS);
         }
@@ -268,9 +268,5 @@ final class DecsCrashScenario {
             return BlockValue.ZERO;
         }
         return BlockPayload.decode(fs.device().readBlock(e.pblock() + (l - e.lblock())));
-    }
-
-    static Set<CrashAblation> recoveryAblations(CrashAblation a) {
-        return a == CrashAblation.NO_REPLAY ? Set.of(CrashAblation.NO_REPLAY) : Set.of();
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,7 @@ class JournalWrapCrashTest {
         }
         Superblock sb = Superblock.forDevice(BLOCKS, Filesystem.MAX_INODES);
         assertTrue(2 * 2 * FILES > 3 * sb.journalBlocks(), "the run fills the journal several times");
-        CrashExplorer.Result r = CrashExplorer.explore(initial, rec.epochs(), Set.of(), (fs, epoch) -> {
+        CrashExplorer.Result r = CrashExplorer.explore(initial, rec.epochs(), true, (fs, epoch) -> {
             List<String> v = new ArrayList<>();
             for (Map.Entry<String, Integer> e : durableFrom.entrySet()) {
                 if (e.getValue() <= epoch && fs.lookup(e.getKey()) == null) {

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
@@ -79,7 +78,7 @@ class MetadataFaultSweepTest {
             faults++;
             Filesystem fs;
             try {
-                fs = Filesystem.mount(BlockDevice.over(Path.of("sweep"), image, BLOCKS), Set.of());
+                fs = Filesystem.mount(BlockDevice.over(Path.of("sweep"), image, BLOCKS));
             } catch (InvalidImageException e) {
                 if (image.deviceWrites() != 0) {
                     losses.add(fault + ": refused (" + e.getMessage() + ") after writing " + image.deviceWrites() + " blocks");

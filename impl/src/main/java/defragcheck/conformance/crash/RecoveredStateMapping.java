@@ -5,14 +5,12 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import defragcheck.conformance.ImplRig;
 import defragcheck.conformance.StateMapping;
 import defragcheck.conformance.SpecModel;
 import defragcheck.impl.cache.PageKey;
-import defragcheck.impl.fs.CrashAblation;
 import defragcheck.impl.fs.Extent;
 import defragcheck.impl.fs.Filesystem;
 import defragcheck.impl.fs.Inode;
@@ -126,7 +124,7 @@ public final class RecoveredStateMapping {
 
     /** The metadata written in place: a second mount of the same device that loads home without replaying (it writes nothing). */
     private static AbstractState homeState(Filesystem fs) throws IOException {
-        return AbstractState.capture(Filesystem.mount(fs.device(), Set.of(CrashAblation.NO_REPLAY)), Map.of());
+        return AbstractState.capture(Filesystem.mount(JournalHidden.homeView(fs.device(), fs.superblock())), Map.of());
     }
 
     private static AbstractState withLastWrite(AbstractState a, Map<PageKey, BlockValue> lastWrite) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import defragcheck.impl.fs.CrashAblation;
 import defragcheck.impl.fs.Extent;
 import defragcheck.impl.fs.Inode;
 import defragcheck.impl.fs.MetadataTransaction;
@@ -15,7 +14,7 @@ import defragcheck.impl.observe.StepHook;
  * Jan Kara's protocol (2016): with both inodes locked against writes, DIO and faults, drain direct I/O, write back
  * and evict the cache of both ranges (unmapping ptes), copy orig's blocks into donor's blocks directly, then swap the
  * extents in one journaled transaction (donor side unwritten) whose barrier makes the copy durable before the commit
- * record, which is durable before the defrag unlocks.
+ * record, which is durable before the defrag unlocks. Not final: a verification variant overrides {@link #swapExtents}.
  */
 public class DrainEvictCopySwap extends MoveExtents {
     private static final List<Action> PLAN = List.of(Action.LockInodes, Action.LockInvalidate, Action.DrainDio,
@@ -91,16 +90,15 @@ public class DrainEvictCopySwap extends MoveExtents {
 
     /**
      * SwapExtents: ext4_swap_extents in one journaled transaction (intent, barrier, commit record, flush); orig keeps
-     * its written state, donor's range is unwritten.
+     * its written state, donor's range is unwritten. The maps change under the metadata lock; the journal I/O runs
+     * after it is released, and this returns (and the defrag may unlock) only once the commit record is durable.
+     * Caller contract: holds both inodes' i_rwsem and invalidate_lock, not the metadata lock.
      */
     public void swapExtents() throws IOException {
         StepHook.Step s = begin(Action.SwapExtents, -1);
         assert holdsBoth() : id() + ": SwapExtents without both inodes' locks";
+        assert !fs.holdsMetadataLock() : id() + ": SwapExtents would wait for its commit under the metadata lock";
         fs.metadata(() -> {
-            if (fs.ablated(CrashAblation.NO_INTENT)) {
-                swapInPlaceInPieces();
-                return null;
-            }
             List<Extent> origNew = new ArrayList<>();
             List<Extent> donorNew = new ArrayList<>();
             for (SwapSegment seg : plan()) {
@@ -118,22 +116,6 @@ public class DrainEvictCopySwap extends MoveExtents {
             return null;
         });
         end(s);
-    }
-
-    /**
-     * The {@link CrashAblation#NO_INTENT} swap: one logical block at a time, both files' maps straight to the home
-     * metadata; each piece is durable and consistent, the request is not.
-     */
-    private void swapInPlaceInPieces() throws IOException {
-        for (SwapSegment seg : plan()) {
-            for (long k = 0; k < seg.length(); k++) {
-                long ol = req.origStart() + seg.offset() + k;
-                long dl = req.donorStart() + seg.offset() + k;
-                fs.commitInPlace(new MetadataTransaction()
-                        .add(new MetadataTransaction.MapRange(orig.ino(), ol, 1, List.of(new Extent(ol, seg.donorBlock() + k, 1, seg.origUnwritten()))))
-                        .add(new MetadataTransaction.MapRange(donor.ino(), dl, 1, List.of(new Extent(dl, seg.origBlock() + k, 1, true)))));
-            }
-        }
     }
 
     /** Unlock: both invalidate locks, then both i_rwsem, in reverse order. */

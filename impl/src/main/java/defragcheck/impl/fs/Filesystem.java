@@ -30,7 +30,8 @@ import defragcheck.impl.observe.StepHook;
 /**
  * A mounted filesystem (the super_block): device, metadata, page cache, user mappings, in-flight direct I/O.
  * Locking is per inode and per page (see {@link Inode} for the order); the one filesystem-wide lock is
- * {@link #metadataLock}, taken only by steps that change metadata. The I/O paths are {@link #buffered()}, {@link #direct()},
+ * {@link #metadataLock}, taken only by steps that change metadata, and never held across device I/O: the journal's
+ * writes are done afterwards by whoever waits for them ({@link CommitQueue}). The I/O paths are {@link #buffered()}, {@link #direct()},
  * {@link #mmap()} and {@link #writeback()}; defrag lives in {@code defragcheck.impl.defrag}.
  */
 public final class Filesystem implements AutoCloseable {
@@ -41,10 +42,13 @@ public final class Filesystem implements AutoCloseable {
     private final BlockDevice device;
     private final MetadataStore store;
     /**
-     * The running jbd2 transaction: the allocator, the inode table's changes, the journal. Held by a step that changes
-     * metadata from building its transaction to its commit record (journal I/O included, as jbd2 commits); never
-     * held for data I/O. Holding it keeps every extent map still (only {@code MetadataStore.apply} changes one, under
-     * it). Taken after i_rwsem, invalidate_lock, page and page-table locks; before i_data_sem. Reentrant.
+     * The running jbd2 transaction (jbd2's j_state_lock plus the handle): the allocator, the inode table's changes,
+     * the running transaction's operations, and closing it (its sequence number, its place in the journal, its turn in
+     * the commit queue). Held by a step that changes metadata from reading what it decides on to closing its
+     * transaction; never held across device I/O, data or journal: {@link #metadata} waits for the journal after
+     * releasing it. Holding it keeps every extent map still (only {@code MetadataStore.apply} changes one, under it).
+     * Taken after i_rwsem, invalidate_lock, page and page-table locks; before i_data_sem and the commit queue's lock.
+     * Reentrant.
      */
     private final ReentrantLock metadataLock = new ReentrantLock();
     private final PageCache cache = new PageCache();
@@ -56,18 +60,15 @@ public final class Filesystem implements AutoCloseable {
     private final MmapIo mmap;
     private final Writeback writeback;
     private volatile StepHook hook = StepHook.NONE;
-    private final Set<CrashAblation> crashAblations = EnumSet.noneOf(CrashAblation.class);
 
     /** What a running defrag reports of itself for {@link #abstractState()}. */
     public interface StepReporter {
         String step();
     }
 
-    private Filesystem(BlockDevice device, Superblock sb, boolean fresh, Set<CrashAblation> ablations) throws IOException {
+    private Filesystem(BlockDevice device, Superblock sb, boolean fresh) throws IOException {
         this.device = device;
-        this.crashAblations.addAll(ablations);
-        this.store = fresh ? MetadataStore.format(device, sb, this)
-                : MetadataStore.load(device, sb, this, !ablations.contains(CrashAblation.NO_REPLAY));
+        this.store = fresh ? MetadataStore.format(device, sb, this) : MetadataStore.load(device, sb, this);
         this.dataPath = new DataPath(this);
         this.buffered = new BufferedIo(this);
         this.direct = new DirectIo(this);
@@ -149,7 +150,7 @@ public final class Filesystem implements AutoCloseable {
         fillWithGarbage(dev, sb.dataStart());
         ByteBuffer b = AlignedBuffers.allocate(BlockDevice.BLOCK_SIZE);
         sb.encode(b);
-        Filesystem fs = new Filesystem(dev, sb, true, Set.of());
+        Filesystem fs = new Filesystem(dev, sb, true);
         dev.write(0, b); // last: until the superblock is there, the device is not a filesystem
         dev.force();
         return fs;
@@ -182,31 +183,21 @@ public final class Filesystem implements AutoCloseable {
     }
 
     public static Filesystem open(Path image, DeviceAccess access) throws IOException {
-        return mount(BlockDevice.open(image, access), Set.of());
+        return mount(BlockDevice.open(image, access));
     }
 
     /**
      * Mounts the filesystem on {@code dev}: loads the home metadata and recovers (replays the journal's committed
-     * transactions, discards an uncommitted one). {@code ablations} are test-only (see {@link CrashAblation}). On an
-     * invalid image the device is closed and nothing was written.
+     * transactions, discards an uncommitted one). On an invalid image the device is closed and nothing was written.
      */
-    public static Filesystem mount(BlockDevice dev, Set<CrashAblation> ablations) throws IOException {
+    public static Filesystem mount(BlockDevice dev) throws IOException {
         try {
             Superblock sb = Superblock.decode(ByteBuffer.wrap(dev.readBlock(0)), dev.path().toString(), dev.blocks());
-            return new Filesystem(dev, sb, false, ablations);
+            return new Filesystem(dev, sb, false);
         } catch (IOException | RuntimeException e) {
             dev.close();
             throw e;
         }
-    }
-
-    /** Test-only: removes a part of the crash-safety protocol from now on (see {@link CrashAblation}). */
-    public void ablate(CrashAblation a) {
-        crashAblations.add(a);
-    }
-
-    public boolean ablated(CrashAblation a) {
-        return crashAblations.contains(a);
     }
 
     // ---- namespace and allocation -------------------------------------------------------------------------
@@ -525,13 +516,15 @@ public final class Filesystem implements AutoCloseable {
     // ---- metadata transactions ------------------------------------------------------------------------------
 
     /**
-     * Applies a transaction and commits it through the journal (the commit point); with it, whatever
-     * {@link #applyVolatile} applied before. Every data write issued before is durable before the commit record.
+     * Applies a transaction and closes it: the commit point, durable (intent, barrier, commit record, flush) when the
+     * outermost {@link #metadata} call around it returns; with it, whatever {@link #applyVolatile} applied before.
+     * Every data write completed before is durable before its commit record. Caller contract: none (inside a
+     * {@code metadata} call the transaction joins it).
      */
     public void commit(MetadataTransaction txn) throws IOException {
         metadata(() -> {
             store.apply(txn);
-            store.commit(!ablated(CrashAblation.NO_BARRIER));
+            store.close();
             return null;
         });
     }
@@ -542,29 +535,36 @@ public final class Filesystem implements AutoCloseable {
         T run() throws IOException;
     }
 
-    /** Runs {@code work} under the metadata lock (reentrant: a commit inside it joins it). */
+    /**
+     * Runs {@code work} under the metadata lock; once the lock is released, waits until every transaction it closed
+     * ({@link #commit}) is durable, writing the journal itself if no other thread is (group commit). A nested call
+     * joins the outer one, which waits. Caller contract: the caller may hold inode, page and page-table locks (taken
+     * before this one), never i_data_sem; when the outermost call returns, what it committed is durable.
+     */
     public <T> T metadata(MetadataWork<T> work) throws IOException {
+        if (metadataLock.isHeldByCurrentThread()) {
+            return work.run();
+        }
+        T result;
+        long closed;
         metadataLock.lock();
         try {
-            return work.run();
+            long before = store.lastQueued();
+            result = work.run();
+            closed = store.lastQueued() > before ? store.lastQueued() : 0; // nobody else queues while the lock is held
         } finally {
             metadataLock.unlock();
         }
+        store.awaitDurable(closed);
+        return result;
     }
 
-    /**
-     * Test-only ({@link CrashAblation#NO_INTENT}): applies a transaction straight to the home metadata without an
-     * intent record (after a flush, so only the intent is missing).
-     */
-    public void commitInPlace(MetadataTransaction txn) throws IOException {
-        metadata(() -> {
-            store.apply(txn);
-            store.commitInPlace();
-            return null;
-        });
+    /** Whether this thread holds the filesystem-wide metadata lock (for asserts and the tests that no I/O is done under it). */
+    public boolean holdsMetadataLock() {
+        return metadataLock.isHeldByCurrentThread();
     }
 
-    /** Applies a transaction in memory only; {@link #persistMetadata} makes it durable later (a running jbd2 transaction). */
+    /** Applies a transaction in memory only; the next commit closes it (a running jbd2 transaction). */
     public void applyVolatile(MetadataTransaction txn) throws IOException {
         metadata(() -> {
             store.apply(txn);
@@ -572,12 +572,12 @@ public final class Filesystem implements AutoCloseable {
         });
     }
 
-    /** Commits the metadata applied by {@link #applyVolatile} since the last commit, if any. */
-    public void persistMetadata() throws IOException {
-        metadata(() -> {
-            store.commit(!ablated(CrashAblation.NO_BARRIER));
-            return null;
-        });
+    /**
+     * Closes the running transaction, if any, and waits until it and every transaction closed before it (by any
+     * thread) are durable. Caller contract: no metadata lock held.
+     */
+    private void commitAll() throws IOException {
+        store.awaitDurable(metadata(store::close));
     }
 
     public BlockAllocator allocator() {
@@ -652,11 +652,8 @@ public final class Filesystem implements AutoCloseable {
      */
     public void fsync(Inode inode) throws IOException {
         writeback.flushRange(inode, 0, Long.MAX_VALUE / 2);
-        metadata(() -> {
-            device.force();
-            store.commit(!ablated(CrashAblation.NO_BARRIER));
-            return null;
-        });
+        device.force();
+        commitAll();
     }
 
     /**
@@ -665,11 +662,8 @@ public final class Filesystem implements AutoCloseable {
      */
     public void sync() throws IOException {
         writeback.writebackAll("sync");
-        metadata(() -> {
-            device.force();
-            store.commit(!ablated(CrashAblation.NO_BARRIER));
-            return null;
-        });
+        device.force();
+        commitAll();
     }
 
     /** Stops background writeback, waits for direct I/O, syncs, checkpoints the journal, and closes the device. */
@@ -679,10 +673,7 @@ public final class Filesystem implements AutoCloseable {
             writeback.stopDaemon();
             direct.completeAll();
             sync();
-            metadata(() -> {
-                store.checkpoint();
-                return null;
-            });
+            store.awaitDurable(metadata(store::checkpoint));
         } finally {
             device.close();
         }

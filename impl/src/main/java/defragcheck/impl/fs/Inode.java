@@ -21,10 +21,13 @@ import defragcheck.impl.lock.RwSemaphore;
  * <li>page locks ({@code Page}), in (inode, logical block) order;</li>
  * <li>the page-table lock of an inode ({@code PageTables});</li>
  * <li>the metadata lock ({@code Filesystem#metadataLock}, the running jbd2 transaction);</li>
- * <li>{@link #dataSem} of both inodes, lower inode number first.</li>
+ * <li>{@link #dataSem} of both inodes, lower inode number first; or, not nested with it, the commit queue's lock
+ * ({@code CommitQueue}, jbd2's j_state_lock).</li>
  * </ol>
  * A lock may be taken only while holding locks earlier in this list. Device I/O of data is done under per-inode
- * and per-page locks only; {@link #dio} is a counter to wait on, not a lock.
+ * and per-page locks only, and no device I/O at all under the metadata lock or a later one: the journal is written
+ * by a thread waiting for its transaction to be durable, which may hold inode and page locks but not the metadata
+ * lock. {@link #dio} is a counter to wait on, not a lock.
  */
 public final class Inode {
     private final Filesystem fs;

@@ -16,7 +16,10 @@ import defragcheck.impl.device.BlockDevice;
  *
  * <p>Commit protocol ({@link #append}): write the intent record (the transaction's operations); barrier (a device
  * flush: the intent, and every data write issued before it, such as a defrag's copy, is now durable); write the commit
- * record; flush (the transaction is durable before the caller goes on, e.g. before a defrag unlocks).
+ * record; flush (the transaction is durable before the caller goes on, e.g. before a defrag unlocks). A transaction's
+ * place is {@link #reserve reserved} when it is closed, under the metadata lock; its I/O comes later, in sequence
+ * order, from {@code MetadataStore}'s {@link CommitQueue} with no filesystem-wide lock held. Transaction N+1's intent
+ * is written only once N's commit record is durable (recovery relies on it).
  *
  * <p>Checkpoint record, block 0, a {@link MirroredRecord}: magic "DFJCKPT1" (8), the generation of the last completed
  * checkpoint (8). Written after the home slot of that checkpoint is durable: it says which generation the home
@@ -48,7 +51,10 @@ final class Journal {
 
     private final BlockDevice device;
     private final Superblock sb;
-    /** Journal block (relative) of the next record; {@link #FIRST_RECORD} after a checkpoint. */
+    /**
+     * Journal block (relative) where the next transaction closed goes; {@link #FIRST_RECORD} once a checkpoint is
+     * queued. Guarded by the metadata lock (set without it only at format and recovery, before the filesystem runs).
+     */
     private long head = FIRST_RECORD;
 
     Journal(BlockDevice device, Superblock sb) {
@@ -66,16 +72,23 @@ final class Journal {
         head = FIRST_RECORD;
     }
 
-    /** Whether a transaction with this payload fits in the journal's free space. */
+    /** Whether a transaction with this payload fits in the journal's free space. Caller holds the metadata lock. */
     boolean fits(ByteBuffer payload) {
         return head + intentBlocks(payload.remaining()) + 1 <= sb.journalBlocks();
     }
 
+    /** The journal block of a transaction of {@code payloadBytes} that {@link #fits}, which it now owns. Caller holds the metadata lock. */
+    long reserve(int payloadBytes) {
+        long at = head;
+        head += intentBlocks(payloadBytes) + 1;
+        return at;
+    }
+
     /**
-     * Commits transaction {@code seq}: intent, barrier, commit record, flush. {@code barrier} false is the test-only
-     * ablation that writes the commit record before the intent and earlier data writes are durable.
+     * Commits transaction {@code seq} at its reserved block {@code at}: intent, barrier, commit record, flush. The
+     * caller holds no filesystem-wide lock and is the only one writing the journal (the committer).
      */
-    void append(long seq, ByteBuffer payload, boolean barrier) throws IOException {
+    void append(long at, long seq, ByteBuffer payload) throws IOException {
         int len = payload.remaining();
         int n = intentBlocks(len);
         int payloadCrc = Checksums.crc32c(payload, payload.position(), payload.limit());
@@ -85,14 +98,11 @@ final class Journal {
         intent.position(INTENT_HEADER);
         intent.put(payload.duplicate());
         intent.clear();
-        device.write(sb.journalStart() + head, intent);
-        if (barrier) {
-            device.force();
-        }
-        ByteBuffer commit = ByteBuffer.allocate(COMMIT_FIELDS).put(COMMIT_MAGIC).putLong(seq).putInt(payloadCrc).flip();
-        device.write(sb.journalStart() + head + n, MirroredRecord.block(commit));
+        device.write(sb.journalStart() + at, intent);
         device.force();
-        head += n + 1;
+        ByteBuffer commit = ByteBuffer.allocate(COMMIT_FIELDS).put(COMMIT_MAGIC).putLong(seq).putInt(payloadCrc).flip();
+        device.write(sb.journalStart() + at + n, MirroredRecord.block(commit));
+        device.force();
     }
 
     /** Records that the checkpoint of {@code generation} is durable in its home slot; the caller flushes. */
@@ -112,7 +122,10 @@ final class Journal {
         return generation;
     }
 
-    /** After a checkpoint every record is obsolete: the next one starts at the journal's first record block. */
+    /**
+     * After a checkpoint every record is obsolete: the next one starts at the journal's first record block. Caller
+     * holds the metadata lock and queues the checkpoint before any later transaction.
+     */
     void reset() {
         head = FIRST_RECORD;
     }

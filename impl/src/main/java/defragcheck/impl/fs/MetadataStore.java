@@ -17,11 +17,12 @@ import defragcheck.impl.device.BlockDevice;
 
 /**
  * The filesystem's metadata: inode table, extent maps and allocation bitmap, in memory and on the device.
- * {@link #apply} is the one place a metadata transaction changes anything, in memory; {@link #commit} makes the
- * operations applied since the last commit durable as one transaction in the {@link Journal}; {@link #checkpoint}
- * writes the whole metadata image (O(extents) bytes) to the home slot not holding the current image, forces it,
- * and so empties the journal. Opening loads the newest valid home image and replays the journal's committed
- * transactions through {@link #apply}.
+ * {@link #apply} is the one place a metadata transaction changes anything, in memory; {@link #close} ends the
+ * running transaction (the operations applied since the last close) and queues it for the {@link Journal};
+ * {@link #checkpoint} queues the whole metadata image (O(extents) bytes) for the home slot not holding the current
+ * image, which empties the journal. Both run under the metadata lock and do no I/O: the queued items are written
+ * by {@link #awaitDurable}, with no filesystem-wide lock held (see {@link CommitQueue}). Opening loads the newest
+ * valid home image and replays the journal's committed transactions through {@link #apply}.
  *
  * <p>Slot format: magic "DFMETA01", generation (8: the sequence of the last transaction it includes), payload
  * length (8), CRC32C of header bytes 0..24 and the payload (4), padding to byte 32; payload: inode count (4), per
@@ -38,16 +39,39 @@ public final class MetadataStore {
     private final Superblock sb;
     private final Filesystem fs;
     private final Journal journal;
+    /** What closed transactions and checkpoints wait in until they are written, in order. */
+    private final CommitQueue<Pending> commits = new CommitQueue<>(this::write);
     /** The inode table: concurrent, so a lookup takes no lock; changed only by {@link #apply}, under the metadata lock. */
     private final ConcurrentSkipListMap<Integer, Inode> inodes = new ConcurrentSkipListMap<>();
+    /** Guarded by the metadata lock. */
     private BlockAllocator allocator;
-    /** Generation of the home image and the slot holding it. */
+    /**
+     * Generation of the home image on the device and the slot holding it. Written by the committer only (one
+     * thread at a time, ordered by {@link #commits}' lock), or at format and recovery before the filesystem runs.
+     */
     private long homeGeneration;
     private int homeSlot;
-    /** Sequence of the last committed transaction (the home generation if the journal is empty). */
-    private long committed;
-    /** The operations applied since the last commit: the running transaction. */
+    /**
+     * Sequence of the last closed transaction: the one the in-memory metadata ends with (the home generation if none
+     * was closed since). Guarded by the metadata lock.
+     */
+    private long closed;
+    /** Generation the home image has once every queued item is written. Guarded by the metadata lock. */
+    private long queuedHome;
+    /** The operations applied since the last close: the running transaction. Guarded by the metadata lock. */
     private MetadataTransaction running = new MetadataTransaction();
+
+    /** An item of {@link #commits}: what {@link #write} puts on the device. */
+    private sealed interface Pending permits Record, Image {}
+
+    /** Transaction {@code seq}'s intent and commit records, at journal block {@code at}. */
+    private record Record(long seq, long at, ByteBuffer payload) implements Pending {}
+
+    /**
+     * The home image of {@code generation} ({@code slot}: header and payload, whole blocks). {@code flushFirst}: it
+     * commits a transaction the journal had no room for, so the data written before must be durable first.
+     */
+    private record Image(long generation, ByteBuffer slot, boolean flushFirst) implements Pending {}
 
     private MetadataStore(BlockDevice device, Superblock sb, Filesystem fs) {
         this.device = device;
@@ -65,16 +89,14 @@ public final class MetadataStore {
         m.journal.erase();
         m.homeSlot = 1;
         m.homeGeneration = -1;
-        m.committed = 0;
-        m.checkpoint();
+        m.closed = 0;
+        m.queuedHome = 0;
+        m.write(new Image(0, m.image(), false));
         return m;
     }
 
-    /**
-     * Loads the home image and, unless {@code replayJournal} is false (a test-only ablation: recovery that ignores
-     * the journal), replays the committed transactions and checkpoints them.
-     */
-    static MetadataStore load(BlockDevice device, Superblock sb, Filesystem fs, boolean replayJournal) throws IOException {
+    /** Loads the home image, replays the journal's committed transactions and checkpoints them. */
+    static MetadataStore load(BlockDevice device, Superblock sb, Filesystem fs) throws IOException {
         MetadataStore m = new MetadataStore(device, sb, fs);
         String path = device.path().toString();
         ByteBuffer best = null;
@@ -91,41 +113,43 @@ public final class MetadataStore {
             throw new InvalidImageException(path, "no metadata slot with a valid checksum");
         }
         m.homeGeneration = bestGen;
-        m.committed = bestGen;
+        m.closed = bestGen;
+        m.queuedHome = bestGen;
         m.decode(best, path);
-        if (replayJournal) {
-            m.recover(path);
-        }
+        m.recover(path);
         return m;
     }
 
     /**
      * Replays the journal's committed transactions in order, checks the result against the checkpoint record, and
-     * checkpoints it. Every check comes before the first write: a refused image is left as it was.
+     * checkpoints it. Every check comes before the first write: a refused image is left as it was. Runs at mount,
+     * before any other thread can use the filesystem: no lock is needed, and the checkpoint is written directly.
      */
     private void recover(String path) throws IOException {
         long checkpointed = journal.checkpointedGeneration();
         if (checkpointed < 0) {
             throw new InvalidImageException(path, "the journal's checkpoint record is unreadable");
         }
-        List<ByteBuffer> txns = journal.committedAfter(committed + 1);
+        List<ByteBuffer> txns = journal.committedAfter(closed + 1);
         for (ByteBuffer payload : txns) {
-            long seq = committed + 1;
+            long seq = closed + 1;
             try {
                 apply(IntentCodec.decode(payload));
             } catch (RuntimeException e) {
                 throw new InvalidImageException(path, "journal transaction " + seq + " does not apply (" + e.getMessage() + ")");
             }
             running = new MetadataTransaction();
-            committed = seq;
+            closed = seq;
         }
-        if (committed < checkpointed) {
+        if (closed < checkpointed) {
             throw new InvalidImageException(path, "the home metadata of checkpoint " + checkpointed + " is damaged; the other slot"
-                    + " and the journal reach only transaction " + committed + " (opening would lose the rest)");
+                    + " and the journal reach only transaction " + closed + " (opening would lose the rest)");
         }
         if (!txns.isEmpty()) {
             verifyConservation(path);
-            checkpoint();
+            queuedHome = closed;
+            journal.reset();
+            write(new Image(closed, image(), false));
         } else if (checkpointed < homeGeneration) {
             // A crash came between a checkpoint's slot and its record: complete it.
             journal.writeCheckpointRecord(homeGeneration);
@@ -210,9 +234,9 @@ public final class MetadataStore {
     }
 
     /**
-     * The one place a metadata transaction takes effect (in memory). The caller holds the metadata lock; the
-     * transaction's inodes' i_data_sem are held for writing across the whole of it (lower inode number first), so a
-     * reader sees a swap of two files' maps whole.
+     * The one place a metadata transaction takes effect (in memory). The caller holds the metadata lock (but
+     * recovery, before the filesystem runs); the transaction's inodes' i_data_sem are held for writing across the
+     * whole of it (lower inode number first), so a reader sees a swap of two files' maps whole.
      */
     public void apply(MetadataTransaction txn) {
         List<Inode> locked = new ArrayList<>();
@@ -267,66 +291,92 @@ public final class MetadataStore {
     }
 
     /**
-     * Makes the running transaction durable, the commit point: through the journal (intent, barrier, commit record,
-     * flush) if it fits in the journal's free space, else by a checkpoint (flush, then the whole image, flushed), which
-     * is as atomic. Nothing to do if nothing was applied since the last commit (a read-only session writes nothing).
-     * {@code barrier} false is the test-only ablation without the flush before the commit record.
+     * Closes the running transaction, if any (jbd2_journal_stop of the last handle): gives it the next sequence and
+     * queues its journal records, or, if the journal has no room, a checkpoint (flush, then the whole image), which is
+     * as atomic. No I/O: the caller holds the metadata lock. Returns the ticket to {@link #awaitDurable} for it and
+     * everything closed before (a read-only session closes nothing and waits for nothing).
      */
-    public void commit(boolean barrier) throws IOException {
-        if (running.isEmpty()) {
-            return;
-        }
-        ByteBuffer payload = IntentCodec.encode(running);
-        if (journal.fits(payload)) {
-            journal.append(committed + 1, payload, barrier);
-            committed++;
+    long close() {
+        assert fs.holdsMetadataLock() : "closing a transaction without the metadata lock";
+        if (!running.isEmpty()) {
+            ByteBuffer payload = IntentCodec.encode(running);
             running = new MetadataTransaction();
-        } else {
-            commitByCheckpoint(barrier);
+            closed++;
+            if (journal.fits(payload)) {
+                commits.add(new Record(closed, journal.reserve(payload.remaining()), payload));
+            } else {
+                queueImage(true);
+            }
         }
-    }
-
-    /** Test-only ({@code CrashAblation.NO_INTENT}): commits the running transaction straight to the home metadata. */
-    public void commitInPlace() throws IOException {
-        commitByCheckpoint(true);
-    }
-
-    private void commitByCheckpoint(boolean barrier) throws IOException {
-        if (barrier) {
-            device.force();
-        }
-        committed++;
-        running = new MetadataTransaction();
-        checkpoint();
+        return commits.lastQueued();
     }
 
     /**
-     * Applies the committed transactions to the home metadata: writes the image to the slot not holding the current
-     * one and forces it, then the journal's checkpoint record naming it; the journal's records are then obsolete.
-     * Requires no running transaction.
+     * Queues a checkpoint of the closed transactions, if any is not home yet: the image to the slot not holding the
+     * current one, forced, then the journal's checkpoint record naming it; the journal's records are then obsolete.
+     * Requires no running transaction; the caller holds the metadata lock. Returns the ticket to wait for.
      */
-    public void checkpoint() throws IOException {
+    long checkpoint() {
+        assert fs.holdsMetadataLock() : "checkpoint without the metadata lock";
         if (!running.isEmpty()) {
             throw new IllegalStateException("checkpoint with an uncommitted running transaction");
         }
-        if (committed == homeGeneration) {
-            return;
+        if (closed != queuedHome) {
+            queueImage(false);
         }
+        return commits.lastQueued();
+    }
+
+    /** Ticket of the last item queued; the caller holds the metadata lock, so no other is queued meanwhile. */
+    long lastQueued() {
+        return commits.lastQueued();
+    }
+
+    /**
+     * Returns once ticket {@code ticket} and everything queued before it are durable, writing them if no other thread
+     * is. The caller must not hold the metadata lock (a writer of another file would wait for this I/O); it may hold
+     * inode and page locks, which the writing needs none of (a defrag keeps its inodes locked until its swap is durable).
+     */
+    void awaitDurable(long ticket) throws IOException {
+        assert !fs.holdsMetadataLock() : "waiting for the journal under the metadata lock";
+        commits.await(ticket);
+    }
+
+    /** The image of the closed transactions, queued: the journal restarts at its first record after it. */
+    private void queueImage(boolean flushFirst) {
+        queuedHome = closed;
+        journal.reset();
+        commits.add(new Image(closed, image(), flushFirst));
+    }
+
+    /** The I/O of one queued item (or of format's and recovery's checkpoint), with no filesystem-wide lock held. */
+    private void write(Pending item) throws IOException {
+        assert !fs.holdsMetadataLock() : "journal I/O under the metadata lock";
+        if (item instanceof Record r) {
+            journal.append(r.at(), r.seq(), r.payload());
+        } else if (item instanceof Image i) {
+            if (i.flushFirst()) {
+                device.force();
+            }
+            int slot = 1 - homeSlot;
+            device.write(sb.slotStart(slot), i.slot());
+            device.force();
+            journal.writeCheckpointRecord(i.generation()); // only now: until the slot is durable the older one must be trusted
+            device.force();
+            homeSlot = slot;
+            homeGeneration = i.generation();
+        }
+    }
+
+    /** The slot image of the metadata as it is now (generation {@link #closed}): header and payload, whole blocks. */
+    private ByteBuffer image() {
         ByteBuffer payload = encode();
         int end = payload.limit();
         ByteBuffer out = AlignedBuffers.allocate(roundUp(end));
         out.put(payload.position(0));
-        out.put(0, SLOT_MAGIC).putLong(8, committed).putLong(16, end - Superblock.SLOT_HEADER);
+        out.put(0, SLOT_MAGIC).putLong(8, closed).putLong(16, end - Superblock.SLOT_HEADER);
         out.putInt(24, slotChecksum(out, end));
-        out.clear();
-        int slot = 1 - homeSlot;
-        device.write(sb.slotStart(slot), out);
-        device.force();
-        journal.writeCheckpointRecord(committed); // only now: until the slot is durable the older one must be trusted
-        device.force();
-        homeSlot = slot;
-        homeGeneration = committed;
-        journal.reset();
+        return out.clear();
     }
 
     private ByteBuffer encode() {
