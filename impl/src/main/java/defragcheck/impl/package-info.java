@@ -4,7 +4,7 @@
  * <ul>
  * <li>{@code device}: 4 KiB blocks over O_DIRECT ({@code BlockDevice} over a {@code BlockStore}: the image file, or
  * an image in memory for crash exploration); DAX emulated by a memory mapping of the device ({@code DaxWindow});
- * {@code IoRecorder}, the test instrumentation that sees every block written and every flush.</li>
+ * every block written and every flush is reported to the observer's {@code StepHook} (crash exploration).</li>
  * <li>{@code fs}: inodes, extent maps, allocator, on-device metadata ({@code Superblock}, {@code MetadataStore}: the
  * one place a {@code MetadataTransaction} is applied; {@code Journal}: the write-ahead journal its commits go
  * through, replayed at open, written by group commit outside the metadata lock) and the mounted {@code Filesystem}.</li>

@@ -103,7 +103,7 @@ final class CrashConformanceRun {
             for (int b = 0; b < initial.length; b++) {
                 initial[b] = rig.fs().device().readBlock(b);
             }
-            rig.fs().device().record(ablation == null ? recorder : ablation.media(recorder));
+            rig.fs().device().observe(ablation == null ? recorder : ablation.media(recorder));
             run = new Follower(spec, rig, recorder, windows);
             schedule.run(run, rig);
         } catch (Throwable t) {

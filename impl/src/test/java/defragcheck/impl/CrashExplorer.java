@@ -171,14 +171,14 @@ final class CrashExplorer {
             JournalHidden.recordBlocks(Superblock.forDevice(blocks, Filesystem.MAX_INODES)).forEach(b -> state.put(b, new byte[BlockDevice.BLOCK_SIZE]));
         }
         BlockDevice device = BlockDevice.over(Path.of("crash-state"), state, blocks);
-        device.record(recorder);
+        device.observe(recorder);
         Filesystem fs;
         try {
             fs = Filesystem.mount(device);
         } catch (InvalidImageException e) {
             return List.of(UNRECOVERABLE + e.getMessage());
         }
-        device.record(null); // what the check and unmount write is not recovery
+        device.observe(null); // what the check and unmount write is not recovery
         try (fs) {
             return check.check(fs, epoch);
         }

@@ -84,7 +84,7 @@ final class DecsCrashScenario {
                 history.initial(l, BlockPayload.decode(fs.buffered().read("check", orig, l)));
             }
             before = physical(fs, orig, blocks);
-            fs.device().record(ablation == null ? rec : ablation.media(rec));
+            fs.device().observe(ablation == null ? rec : ablation.media(rec));
             Movers movers = ablation == null ? MoveExtents::create : ablation::mover;
             if (threads) {
                 racingWriters(fs, orig, donor, rec, history, blocks, movers);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import defragcheck.impl.defrag.DefragOptions;
 import defragcheck.impl.defrag.MoveExtents;
 import defragcheck.impl.defrag.Protocol;
-import defragcheck.impl.device.IoRecorder;
+import defragcheck.impl.observe.StepHook;
 import defragcheck.impl.fs.Filesystem;
 import defragcheck.impl.fs.Inode;
 import defragcheck.impl.fs.Superblock;
@@ -46,9 +46,9 @@ class JournalLockingTest {
         AtomicInteger journalWrites = new AtomicInteger();
         AtomicInteger slotWrites = new AtomicInteger();
         AtomicInteger flushes = new AtomicInteger();
-        fs.device().record(new IoRecorder() {
+        fs.device().observe(new StepHook() {
             @Override
-            public void written(long block, byte[] data) {
+            public void deviceWritten(long block, byte[] data) {
                 if (block >= sb.journalStart() && block < sb.journalStart() + sb.journalBlocks()) {
                     journalWrites.incrementAndGet();
                 } else if (block >= sb.slotStart(0) && block < sb.dataStart()) {
@@ -58,7 +58,7 @@ class JournalLockingTest {
             }
 
             @Override
-            public void flushed() {
+            public void deviceFlushed() {
                 flushes.incrementAndGet();
                 check("flush");
             }
@@ -114,9 +114,9 @@ class JournalLockingTest {
             Superblock sb = fs.superblock();
             CountDownLatch stuck = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            fs.device().record(new IoRecorder() {
+            fs.device().observe(new StepHook() {
                 @Override
-                public void written(long block, byte[] data) {
+                public void deviceWritten(long block, byte[] data) {
                     if (block >= sb.journalStart() && block < sb.journalStart() + sb.journalBlocks() && stuck.getCount() > 0) {
                         stuck.countDown(); // the first journal write: the device hangs until released
                         await(release);
@@ -124,7 +124,7 @@ class JournalLockingTest {
                 }
 
                 @Override
-                public void flushed() {}
+                public void deviceFlushed() {}
             });
             CompletableFuture<Void> first = CompletableFuture.runAsync(() -> fallocate(fs, a));
             try {

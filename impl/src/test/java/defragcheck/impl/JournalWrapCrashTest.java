@@ -38,7 +38,7 @@ class JournalWrapCrashTest {
         CrashRecorder rec = new CrashRecorder();
         Map<String, Integer> durableFrom = new ConcurrentHashMap<>();
         try (Filesystem fs = Filesystem.open(image)) {
-            fs.device().record(rec);
+            fs.device().observe(rec);
             for (int i = 0; i < FILES; i++) {
                 Inode f = fs.create("f" + i);
                 fs.fallocate(f, 0, 1 + i % 2);

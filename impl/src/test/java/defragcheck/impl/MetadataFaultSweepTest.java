@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import defragcheck.impl.device.BlockDevice;
-import defragcheck.impl.device.IoRecorder;
+import defragcheck.impl.observe.StepHook;
 import defragcheck.impl.fs.Filesystem;
 import defragcheck.impl.fs.Inode;
 import defragcheck.impl.fs.InvalidImageException;
@@ -52,19 +52,19 @@ class MetadataFaultSweepTest {
     private record Content(Map<String, List<BlockValue>> files) {}
 
     /** Every block written during the run, in order, with the index of the operation that wrote it. */
-    private static final class WriteLog implements IoRecorder {
+    private static final class WriteLog implements StepHook {
         record Write(long block, byte[] data, int op) {}
 
         final List<Write> writes = new ArrayList<>();
         int op;
 
         @Override
-        public synchronized void written(long block, byte[] data) {
+        public synchronized void deviceWritten(long block, byte[] data) {
             writes.add(new Write(block, data, op));
         }
 
         @Override
-        public void flushed() {}
+        public void deviceFlushed() {}
     }
 
     /** Outcome counts; a silent loss is an open whose content is not the last committed state. */
@@ -132,7 +132,7 @@ class MetadataFaultSweepTest {
             step(log, committed, third, () -> third.create(name));
         }
         states.put("journal full, committed by a checkpoint", new Mark(log.writes.size(), log.op));
-        third.device().record(null);
+        third.device().observe(null);
         third.close();
 
         Tally flips = new Tally();
@@ -208,7 +208,7 @@ class MetadataFaultSweepTest {
 
     private static Filesystem session(Path image, WriteLog log) throws IOException {
         Filesystem fs = Filesystem.open(image);
-        fs.device().record(log);
+        fs.device().observe(log);
         return fs;
     }
 

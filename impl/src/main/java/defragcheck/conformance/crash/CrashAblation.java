@@ -6,7 +6,7 @@ import defragcheck.impl.defrag.DefragOptions;
 import defragcheck.impl.defrag.MoveExtentRequest;
 import defragcheck.impl.defrag.MoveExtents;
 import defragcheck.impl.defrag.Protocol;
-import defragcheck.impl.device.IoRecorder;
+import defragcheck.impl.observe.StepHook;
 
 /**
  * One part of the crash-safety protocol taken away, so the crash exploration can show that it finds the resulting
@@ -26,7 +26,7 @@ public enum CrashAblation {
     NO_REPLAY;
 
     /** What the crash recorder {@code media} is told of the device's I/O: all of it, but no flush without the barrier. */
-    public IoRecorder media(IoRecorder media) {
+    public StepHook media(StepHook media) {
         return this == NO_BARRIER ? new LyingFlushes(media) : media;
     }
 

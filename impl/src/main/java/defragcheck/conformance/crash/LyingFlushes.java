@@ -1,6 +1,6 @@
 package defragcheck.conformance.crash;
 
-import defragcheck.impl.device.IoRecorder;
+import defragcheck.impl.observe.StepHook;
 
 /**
  * {@link CrashAblation#NO_BARRIER}: a device that acknowledges every flush and does none (a write-back cache that
@@ -8,18 +8,18 @@ import defragcheck.impl.device.IoRecorder;
  * write stays volatile, in any order: a commit record may reach the media before its intent and the data copied before
  * it, as if the commit had no barrier (and no fsync were ever durable).
  */
-public final class LyingFlushes implements IoRecorder {
-    private final IoRecorder media;
+public final class LyingFlushes implements StepHook {
+    private final StepHook media;
 
-    public LyingFlushes(IoRecorder media) {
+    public LyingFlushes(StepHook media) {
         this.media = media;
     }
 
     @Override
-    public void written(long block, byte[] data) {
-        media.written(block, data);
+    public void deviceWritten(long block, byte[] data) {
+        media.deviceWritten(block, data);
     }
 
     @Override
-    public void flushed() {}
+    public void deviceFlushed() {}
 }

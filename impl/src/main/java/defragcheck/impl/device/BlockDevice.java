@@ -1,5 +1,7 @@
 package defragcheck.impl.device;
 
+import defragcheck.impl.observe.StepHook;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -29,7 +31,8 @@ public final class BlockDevice implements AutoCloseable {
     private final long blocks;
     private final ThreadLocal<ByteBuffer> scratch = ThreadLocal.withInitial(() -> AlignedBuffers.allocate(BLOCK_SIZE));
     private DaxWindow daxWindow;
-    private volatile IoRecorder recorder;
+    /** Told of every block written and every flush (instrumentation; {@link StepHook#NONE} in production). */
+    private volatile StepHook recorder = StepHook.NONE;
 
     private BlockDevice(Path path, DeviceAccess access, BlockStore store, long blocks) {
         this.path = path;
@@ -43,9 +46,14 @@ public final class BlockDevice implements AutoCloseable {
         return new BlockDevice(name, DeviceAccess.BUFFERED, store, blocks);
     }
 
-    /** Test instrumentation: from now on every block written and every flush is reported to {@code r} (null: none). */
-    public void record(IoRecorder r) {
-        recorder = r;
+    /**
+     * From now on every block written and every flush is reported to {@code r} (null: none): one call per block, after
+     * the write completed, so a large write can be persisted in part; a flush after it completed, so a write reported
+     * before a flush is durable. (A write racing a flush in another thread may be reported after it, which only makes
+     * the observer assume less durability than there is.)
+     */
+    public void observe(StepHook r) {
+        recorder = r == null ? StepHook.NONE : r;
     }
 
     /**
@@ -141,12 +149,12 @@ public final class BlockDevice implements AutoCloseable {
         while (src.hasRemaining()) {
             pos += store.write(src, pos);
         }
-        IoRecorder r = recorder;
-        if (r != null) {
+        StepHook r = recorder;
+        if (r != StepHook.NONE) { // production: no copies
             for (long b = block; written.hasRemaining(); b++) {
                 byte[] copy = new byte[BLOCK_SIZE];
                 written.get(copy);
-                r.written(b, copy);
+                r.deviceWritten(b, copy);
             }
         }
     }
@@ -169,9 +177,9 @@ public final class BlockDevice implements AutoCloseable {
     /** Makes every completed write durable (fsync of the image or device). */
     public void force() throws IOException {
         store.force();
-        IoRecorder r = recorder;
-        if (r != null) {
-            r.flushed();
+        StepHook r = recorder;
+        if (r != StepHook.NONE) { // production: no copies
+            r.deviceFlushed();
         }
     }
 
@@ -203,9 +211,9 @@ public final class BlockDevice implements AutoCloseable {
 
     /** A store through the DAX window, reported like a write (a store reaches the media at the next flush). */
     void recordStore(long block, byte[] data) {
-        IoRecorder r = recorder;
-        if (r != null) {
-            r.written(block, data.clone());
+        StepHook r = recorder;
+        if (r != StepHook.NONE) { // production: no copies
+            r.deviceWritten(block, data.clone());
         }
     }
 }

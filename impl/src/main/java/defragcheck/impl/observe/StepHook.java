@@ -6,7 +6,9 @@ package defragcheck.impl.observe;
  * them, in its own thread: a test scheduler that replays the spec's steps on the implementation blocks in
  * {@code before}. Every step also calls {@link #linearized} once, at its linearization point, while it holds the
  * lock that orders it against every conflicting step: a recorder that appends these events in the order of the
- * calls gets a linearization of the run, which TLC can validate against the spec.
+ * calls gets a linearization of the run, which TLC can validate against the spec. Below the filesystem, the block
+ * device reports every block written and every flush ({@link #deviceWritten}, {@link #deviceFlushed}) to the hook it
+ * observes with, for crash exploration.
  */
 public interface StepHook {
     /** One step about to happen or just done: who, which action, on which file and logical block (-1: range). */
@@ -40,6 +42,18 @@ public interface StepHook {
                 first.linearized(event);
                 second.linearized(event);
             }
+
+            @Override
+            public void deviceWritten(long block, byte[] data) {
+                first.deviceWritten(block, data);
+                second.deviceWritten(block, data);
+            }
+
+            @Override
+            public void deviceFlushed() {
+                first.deviceFlushed();
+                second.deviceFlushed();
+            }
         };
     }
 
@@ -48,4 +62,10 @@ public interface StepHook {
     default void after(Step step) {}
 
     default void linearized(Event event) {}
+
+    /** The device completed a write of {@code block} ({@code data}: a private copy); see {@code BlockDevice#observe}. */
+    default void deviceWritten(long block, byte[] data) {}
+
+    /** The device completed a flush: every write reported before it is durable. */
+    default void deviceFlushed() {}
 }
