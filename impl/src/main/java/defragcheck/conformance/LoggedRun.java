@@ -20,7 +20,8 @@ import defragcheck.impl.observe.BlockPayload;
  * A free run of a rig's actors, logged for trace validation ({@link EventLog}, {@link TraceCheck}): user threads
  * write the model's user files (buffered, asynchronous direct and mmap writes, as the model's Writers allow) and
  * fill the cache by reading, the flusher writes back, the end_io thread completes direct writes, each defrag runs
- * in its own thread from a random moment on. Nobody is told when to go: each thread runs as fast as it can and
+ * in its own thread once a random quarter to half of the writes were handed out, so that users keep coming at its
+ * locks while it runs. Nobody is told when to go: each thread runs as fast as it can and
  * blocks where the implementation makes it block. The only rule the users follow is the spec's contract with them
  * (Environment.tla, Uncontended): no buffered write, fault or store to a block while their own direct write to it
  * is in flight, which users keep among themselves with a lock per block. When everything is done, the rig writes
@@ -82,9 +83,11 @@ public final class LoggedRun {
         }
         Random start = new Random(seed * 13);
         for (var mover : rig.movers()) {
-            long delayMicros = start.nextInt(3000);
+            int after = writes / 4 + start.nextInt(Math.max(1, writes / 4)); // mid-stream: users keep coming at its locks
             others.add(actor("defrag-" + mover.id(), () -> {
-                TimeUnit.MICROSECONDS.sleep(delayMicros);
+                while (tickets.get() > writes - after && tickets.get() > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(20_000);
+                }
                 mover.run();
             }));
         }

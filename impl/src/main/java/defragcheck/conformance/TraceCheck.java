@@ -78,7 +78,7 @@ public final class TraceCheck {
         long consumed = Math.max(0, r.depth() - 1);
         String why = switch (r.verdict()) {
             case SUCCESS -> "no behaviour of the spec consumes the log: event " + (consumed + 1) + " of " + events.size()
-                    + " matches no step";
+                    + " matches no step: " + (consumed < events.size() ? events.get((int) consumed) : "(none)");
             case SAFETY_FAILURE -> "invariant " + r.violated() + " is violated after event " + (r.counterexample().states().size() - 1);
             default -> "TLC: " + r.verdict().label() + (r.error() == null ? "" : ": " + r.error());
         };

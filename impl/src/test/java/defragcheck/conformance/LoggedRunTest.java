@@ -19,9 +19,9 @@ import defragcheck.harness.Model;
  * where the spec would not allow one, the implementation has to block by itself, or the log shows it.
  */
 class LoggedRunTest {
-    private static final int BLOCKS = 6;
-    private static final int WRITES = 40;
-    private static final int RUNS = 6;
+    private static final int BLOCKS = 8;
+    private static final int WRITES = 60;
+    private static final int RUNS = 8;
 
     @Test
     void decsWithoutDaxConforms() throws Exception {
