@@ -160,7 +160,7 @@ public final class ConcurrentBench {
         long t0 = System.nanoTime();
         WholeFileDefrag.run(f, Protocol.DECS, DefragOptions.defaults().withCopyThreads(o.threads()));
         long nanos = Math.max(System.nanoTime() - t0, 200_000_000L);
-        fs.delete(f);
+        fs.names().delete(f);
         out.printf(Locale.ROOT, "warm-up defrag: %.0f ms; each phase runs that long (at least 200 ms)%n", nanos / 1e6);
         return nanos;
     }
@@ -173,8 +173,8 @@ public final class ConcurrentBench {
         ghost.wroteAll(f, WRITER, 1);
         fs.setHook(StepHook.both(outer, ghost));
         try {
-            List<Fragment> fragments = fs.extents(f).stream().map(e -> new Fragment(e.pblock() * BLOCK, e.length() * BLOCK)).toList();
-            long dest = fs.metadata(() -> fs.allocator().findContiguous(fileBlocks));
+            List<Fragment> fragments = fs.space().extents(f).stream().map(e -> new Fragment(e.pblock() * BLOCK, e.length() * BLOCK)).toList();
+            long dest = fs.transactions().read(() -> fs.space().allocator().findContiguous(fileBlocks));
             BlockCheck written = PayloadCheck.written(f.ino(), WRITER, 1);
             Measurement gather = GatherLeg.run(raw, fragments, dest * BLOCK, o.threads(), DirectFile.MIB, written);
             Measurement[] loaded = new Measurement[1];
@@ -190,14 +190,14 @@ public final class ConcurrentBench {
                 without = phase(fs, f, unrelated, phaseNanos, null);
             }
             boolean intact = gather.check().intact() && loaded[0].check().intact() && gatherPhase.copyNanos() == 0
-                    && ghost.verify(f).intact() && fs.extents(f).size() == 1;
+                    && ghost.verify(f).intact() && fs.space().extents(f).size() == 1;
             double copyMibs = fileBlocks * (double) BLOCK / DirectFile.MIB / (during.copyNanos / 1e9);
             return new Round(during.unrelatedPerSecond / without.unrelatedPerSecond, during.p99Micros / without.p99Micros,
                     copyMibs / gather.mibPerSecond(), during.unrelatedPerSecond, without.unrelatedPerSecond, during.p99Micros,
                     without.p99Micros, copyMibs, gather.mibPerSecond(), loaded[0].mibPerSecond(), intact);
         } finally {
             fs.setHook(outer);
-            fs.delete(f);
+            fs.names().delete(f);
         }
     }
 

@@ -69,15 +69,15 @@ public final class ImageBench implements AutoCloseable {
             public Measurement run(int chunk, long generation) throws IOException {
                 Inode file = layOut(chunk, generation);
                 try {
-                    List<Fragment> fragments = fs.extents(file).stream()
+                    List<Fragment> fragments = fs.space().extents(file).stream()
                             .map(e -> new Fragment(e.pblock() * BLOCK, e.length() * BLOCK)).toList();
-                    long dest = fs.metadata(() -> fs.allocator().findContiguous(fileBlocks));
+                    long dest = fs.transactions().read(() -> fs.space().allocator().findContiguous(fileBlocks));
                     if (dest < 0) {
                         throw new NoSpaceException(fileBlocks + " contiguous blocks for the gather copy");
                     }
                     return GatherLeg.run(raw, fragments, dest * BLOCK, threads, STAGING_BYTES, written(file));
                 } finally {
-                    fs.delete(file);
+                    fs.names().delete(file);
                 }
             }
         };
@@ -102,7 +102,7 @@ public final class ImageBench implements AutoCloseable {
                     PatternCheck check = verifyOnDisk(report.after(), written(file));
                     return new Measurement(name, fileBlocks * BLOCK, nanos, report.extentsBefore(), report.extentsAfter(), check);
                 } finally {
-                    fs.delete(file);
+                    fs.names().delete(file);
                 }
             }
         };

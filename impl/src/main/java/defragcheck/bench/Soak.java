@@ -111,10 +111,10 @@ public final class Soak {
             List<Inode> donors = new ArrayList<>();
             for (int f = 0; f < files; f++) {
                 InodeFlag[] flags = f % 2 == 1 ? new InodeFlag[] {InodeFlag.DAX} : new InodeFlag[0];
-                Inode o = fs.create("file" + f, flags);
-                Inode d = fs.create("donor" + f, flags);
-                fs.fallocate(o, 0, blocks);
-                fs.fallocate(d, 0, blocks);
+                Inode o = fs.names().create("file" + f, flags);
+                Inode d = fs.names().create("donor" + f, flags);
+                fs.space().fallocate(o, 0, blocks);
+                fs.space().fallocate(d, 0, blocks);
                 origs.add(o);
                 donors.add(d);
                 names.add(o.name());
@@ -256,7 +256,7 @@ public final class Soak {
         long afterRemount = 0;
         try (Filesystem fs = Filesystem.open(image)) {
             for (String name : names) {
-                Inode o = fs.lookup(name);
+                Inode o = fs.names().lookup(name);
                 ContentCheck.Report r = ContentCheck.verify(o, l -> finalValues.get(new PageKey(o.ino(), l)));
                 if (!r.intact()) {
                     afterRemount += r.blocks() - r.ok();

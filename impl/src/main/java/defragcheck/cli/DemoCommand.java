@@ -113,7 +113,7 @@ public final class DemoCommand {
         try (Filesystem fs = Filesystem.open(image)) {
             out.println("after close and reopen:");
             for (Case c : CASES) {
-                Inode file = fs.lookup(c.file());
+                Inode file = fs.names().lookup(c.file());
                 if (file == null || file.ino() != inodes.get(c.file())) {
                     throw new IOException("'" + c.file() + "' is missing after reopening " + image);
                 }

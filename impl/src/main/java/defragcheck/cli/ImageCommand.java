@@ -71,7 +71,7 @@ public final class ImageCommand {
             ino = file.ino();
             out.printf(Locale.ROOT, "image %s: %d MiB (%s), file '%s' %d MiB%s in %d KiB fragments: %d extents%n", o.image(),
                     o.sizeMib(), access.name().toLowerCase(Locale.ROOT), FILE, o.fileMib(), o.dax() ? " (DAX)" : "",
-                    o.fragment() / 1024, fs.extents(file).size());
+                    o.fragment() / 1024, fs.space().extents(file).size());
             DefragReport report = WholeFileDefrag.run(file, o.protocol(), DefragOptions.defaults());
             out.printf(Locale.ROOT, "defrag %s: %d -> %d extents, %d blocks moved in %.3f s (%.1f MiB/s)%n",
                     o.protocol().name().toLowerCase(Locale.ROOT), report.extentsBefore(), report.extentsAfter(), report.blocksMoved(),
@@ -81,11 +81,11 @@ public final class ImageCommand {
         }
         PatternCheck reopened;
         try (Filesystem fs = Filesystem.open(o.image(), access)) {
-            Inode file = fs.lookup(FILE);
+            Inode file = fs.names().lookup(FILE);
             if (file == null || file.ino() != ino) {
                 throw new IOException("after reopening, '" + FILE + "' is missing from " + o.image());
             }
-            out.printf("reopened: %d extents%n", fs.extents(file).size());
+            out.printf("reopened: %d extents%n", fs.space().extents(file).size());
             reopened = FileContent.verify(fs, file, WRITER, 1);
             out.println("verify after reopen: " + reopened);
         }

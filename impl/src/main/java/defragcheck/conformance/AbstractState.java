@@ -61,7 +61,7 @@ public record AbstractState(
         Map<Integer, String> rwsem = new TreeMap<>();
         Map<Integer, String> ilock = new TreeMap<>();
         Set<Integer> dax = new TreeSet<>();
-        for (Inode i : fs.inodes()) {
+        for (Inode i : fs.names().inodes()) {
             Map<Long, Long> m = new TreeMap<>();
             for (Extent e : i.extentMap().extents()) {
                 for (long k = 0; k < e.length(); k++) {

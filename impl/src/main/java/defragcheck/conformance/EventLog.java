@@ -46,7 +46,7 @@ public final class EventLog implements StepHook {
             entries.add(new Entry(e.action().name(), null, 0, null, null, Integer.parseInt(e.actor())));
             return;
         }
-        boolean dax = rig.fs().inodeIfPresent(e.ino()).isDax();
+        boolean dax = rig.fs().names().inodeIfPresent(e.ino()).isDax();
         String action = dax ? DAX_NAMES.getOrDefault(e.action(), e.action().name()) : e.action().name();
         entries.add(new Entry(action, rig.fileName(e.ino()), (int) e.lblock() + 1, e.blk() < 0 ? null : rig.specBlock(e.blk()), value, 0));
     }

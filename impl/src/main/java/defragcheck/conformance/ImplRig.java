@@ -114,8 +114,8 @@ public final class ImplRig implements AutoCloseable {
         byte[] zeros = new byte[BlockDevice.BLOCK_SIZE];
         try (Filesystem f = Filesystem.format(t, blocks)) {
             for (String name : c.files()) {
-                Inode inode = c.dax() ? f.create(name, InodeFlag.DAX) : f.create(name);
-                f.fallocateContiguous(inode, 0, c.lblocks());
+                Inode inode = c.dax() ? f.names().create(name, InodeFlag.DAX) : f.names().create(name);
+                f.space().fallocateContiguous(inode, 0, c.lblocks());
                 if (c.origs().contains(name)) {
                     for (long lb = 0; lb < c.lblocks(); lb++) {
                         f.direct().write("setup", inode, lb, zeros);
@@ -131,8 +131,8 @@ public final class ImplRig implements AutoCloseable {
     private void setUp(ModelConstants c, boolean gated, Movers makeMover) throws IOException {
         int index = 0;
         for (String name : c.files()) {
-            Inode inode = fs.lookup(name);
-            long first = fs.extents(inode).get(0).pblock();
+            Inode inode = fs.names().lookup(name);
+            long first = fs.space().extents(inode).get(0).pblock();
             for (int lb = 0; lb < c.lblocks(); lb++) {
                 specBlockOf.put(first + lb, index * c.lblocks() + lb + 1);
             }
@@ -282,7 +282,7 @@ public final class ImplRig implements AutoCloseable {
 
     /** The implementation's state with the ghost and the defrags' program counters, taken atomically. */
     public Snapshot snapshot() throws IOException {
-        return fs.metadata(() -> {
+        return fs.transactions().read(() -> {
             List<String> steps = new ArrayList<>();
             List<Integer> cursors = new ArrayList<>();
             for (MoveExtents m : movers) {

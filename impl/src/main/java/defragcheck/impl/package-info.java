@@ -7,7 +7,9 @@
  * every block written and every flush is reported to the observer's {@code StepHook} (crash exploration).</li>
  * <li>{@code fs}: inodes, extent maps, allocator, on-device metadata ({@code Superblock}, {@code MetadataStore}: the
  * one place a {@code MetadataTransaction} is applied; {@code Journal}: the write-ahead journal its commits go
- * through, replayed at open, written by group commit outside the metadata lock) and the mounted {@code Filesystem}.</li>
+ * through, replayed at open, written by group commit outside the metadata lock) and the mounted {@code Filesystem}
+ * with its parts: {@code Namespace} (names, inode table), {@code Transactions} (the metadata lock and the one commit
+ * verb, with a {@code Durability}), {@code Space} (allocation, fallocate, truncate, unwritten conversion, extents).</li>
  * <li>{@code cache}: page cache (pages with data, dirty bit and buffer-head block) and user ptes.</li>
  * <li>{@code io}: the actors' paths: buffered, direct (asynchronous), mmap, writeback.</li>
  * <li>{@code lock}: the kernel's per-inode locks (rw_semaphore for i_rwsem and invalidate_lock, i_dio_count with

@@ -27,7 +27,7 @@ class AbandonedMoverTest {
     void aClosedMoverReleasesItsIdAndLocks(Protocol protocol) throws Exception {
         try (Filesystem fs = Filesystem.format(dir.resolve("m.img"), 256)) {
             Inode orig = FragmentedFile.create(fs, "orig", 8, 2, 1);
-            Inode donor = fs.createContiguous("donor", 8);
+            Inode donor = fs.names().createContiguous("donor", 8);
             DefragOptions opts = DefragOptions.defaults().withId("m");
             MoveExtents never = MoveExtents.create(protocol, new MoveExtentRequest(orig, donor, 0, 0, 8), opts);
             never.close();
@@ -42,7 +42,7 @@ class AbandonedMoverTest {
             try (MoveExtents again = MoveExtents.create(protocol, new MoveExtentRequest(orig, donor, 0, 0, 8), opts)) {
                 again.run(); // the id is free again and the move completes
             }
-            assertEquals(1, fs.extents(orig).size());
+            assertEquals(1, fs.space().extents(orig).size());
         }
     }
 }

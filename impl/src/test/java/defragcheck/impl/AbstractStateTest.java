@@ -49,8 +49,8 @@ class AbstractStateTest {
                     seen.add(step);
                 }
             }));
-            long o0 = fs.extents(orig).get(0).pblock();
-            long d0 = fs.extents(donor).get(0).pblock();
+            long o0 = fs.space().extents(orig).get(0).pblock();
+            long d0 = fs.space().extents(donor).get(0).pblock();
             BlockValue w2 = new BlockValue.Written(orig.ino(), 0, 2, 1);
             fs.buffered().write("writer", orig, 0, Fixture.write(orig, 0, 2, 1));
             fs.mmap().fault("mmap", orig, 1);
@@ -105,8 +105,8 @@ class AbstractStateTest {
             ghost = WriteGhost.attach(fs);
             Inode orig = Fixture.orig(fs, 2, false);
             Inode donor = Fixture.donor(fs, 2, false);
-            long o1 = fs.extents(orig).get(0).pblock() + 1;
-            long d1 = fs.extents(donor).get(0).pblock() + 1;
+            long o1 = fs.space().extents(orig).get(0).pblock() + 1;
+            long d1 = fs.space().extents(donor).get(0).pblock() + 1;
             DirectIo.DioRecord dio = fs.direct().submit("dio", orig, 1, Fixture.write(orig, 1, 3, 1));
             AbstractState s = state(fs);
             assertEquals(List.of(new AbstractState.InFlightDio(orig.ino(), 1, o1, new BlockValue.Written(orig.ino(), 1, 3, 1))), s.dio());
@@ -128,8 +128,8 @@ class AbstractStateTest {
             m.unlock();
             assertNull(state(fs).step().get("L"));
 
-            fs.delete(orig);
-            Inode reused = fs.create("reused");
+            fs.names().delete(orig);
+            Inode reused = fs.names().create("reused");
             assertEquals(orig.ino(), reused.ino(), "inode numbers are reused");
         }
     }

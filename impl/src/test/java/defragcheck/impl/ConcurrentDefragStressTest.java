@@ -65,11 +65,11 @@ class ConcurrentDefragStressTest {
             List<Inode> origs = new ArrayList<>();
             List<Inode> donors = new ArrayList<>();
             for (int f = 0; f < FILES; f++) {
-                Inode o = dax ? fs.create("orig" + f, defragcheck.impl.fs.InodeFlag.DAX) : fs.create("orig" + f);
-                fs.fallocate(o, 0, BLOCKS);
+                Inode o = dax ? fs.names().create("orig" + f, defragcheck.impl.fs.InodeFlag.DAX) : fs.names().create("orig" + f);
+                fs.space().fallocate(o, 0, BLOCKS);
                 origs.add(o);
-                Inode d = dax ? fs.create("donor" + f, defragcheck.impl.fs.InodeFlag.DAX) : fs.create("donor" + f);
-                fs.fallocate(d, 0, BLOCKS);
+                Inode d = dax ? fs.names().create("donor" + f, defragcheck.impl.fs.InodeFlag.DAX) : fs.names().create("donor" + f);
+                fs.space().fallocate(d, 0, BLOCKS);
                 donors.add(d);
             }
             // completed[f][lb]: the sequence number of the owner's last completed write.
@@ -205,7 +205,7 @@ class ConcurrentDefragStressTest {
         }
         try (Filesystem fs = Filesystem.open(image)) {
             for (int f = 0; f < FILES; f++) {
-                Inode o = fs.lookup("orig" + f);
+                Inode o = fs.names().lookup("orig" + f);
                 ContentCheck.Report r = ContentCheck.verify(o, l -> finalValues.get(new PageKey(o.ino(), l)));
                 assertTrue(r.intact(), "after remount " + o + ": " + r);
             }

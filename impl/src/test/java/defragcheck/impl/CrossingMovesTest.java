@@ -30,10 +30,10 @@ class CrossingMovesTest {
     @Test
     void crossingMovesFinishAndKeepContent() throws Exception {
         try (Filesystem fs = Filesystem.format(dir.resolve("img"), 256)) {
-            Inode a = fs.create("a");
-            Inode b = fs.create("b");
+            Inode a = fs.names().create("a");
+            Inode b = fs.names().create("b");
             for (Inode f : new Inode[] {a, b}) {
-                fs.fallocate(f, 0, 2 * BLOCKS);
+                fs.space().fallocate(f, 0, 2 * BLOCKS);
                 for (int l = 0; l < BLOCKS; l++) {
                     fs.direct().write("setup", f, l, Fixture.write(f, l, Fixture.WRITER, 1));
                 }

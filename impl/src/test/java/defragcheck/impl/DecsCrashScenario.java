@@ -78,8 +78,8 @@ final class DecsCrashScenario {
         List<Long> before;
         List<Long> after;
         try (Filesystem fs = Filesystem.open(image)) {
-            Inode orig = fs.lookup("orig");
-            Inode donor = fs.lookup("donor");
+            Inode orig = fs.names().lookup("orig");
+            Inode donor = fs.names().lookup("donor");
             for (long l = 0; l < blocks; l++) {
                 history.initial(l, BlockPayload.decode(fs.buffered().read("check", orig, l)));
             }
@@ -100,16 +100,16 @@ final class DecsCrashScenario {
     private static void setUp(Path image, boolean dax, int blocks) throws IOException {
         InodeFlag[] flags = dax ? new InodeFlag[] {InodeFlag.DAX} : new InodeFlag[0];
         try (Filesystem fs = Filesystem.format(image, IMAGE_BLOCKS)) {
-            Inode orig = fs.create("orig", flags);
-            Inode filler = fs.create("filler");
+            Inode orig = fs.names().create("orig", flags);
+            Inode filler = fs.names().create("filler");
             for (int l = 0; l < blocks; l++) {
-                fs.fallocate(orig, l, 1);
-                fs.fallocate(filler, l, 1);
+                fs.space().fallocate(orig, l, 1);
+                fs.space().fallocate(filler, l, 1);
             }
             for (int l = 0; l < blocks; l++) {
                 fs.buffered().write("setup", orig, l, BlockPayload.encode(orig.ino(), l, Fixture.WRITER, 1));
             }
-            fs.createContiguous("donor", blocks, flags);
+            fs.names().createContiguous("donor", blocks, flags);
         } // unmount: sync and checkpoint
     }
 
@@ -193,7 +193,7 @@ final class DecsCrashScenario {
     }
 
     private static List<Long> physical(Filesystem fs, Inode f, int blocks) throws IOException {
-        return fs.metadata(() -> {
+        return fs.transactions().read(() -> {
             List<Long> out = new ArrayList<>();
             for (long l = 0; l < blocks; l++) {
                 out.add(f.extentMap().physical(l));
@@ -220,26 +220,26 @@ final class DecsCrashScenario {
         List<String> v = new ArrayList<>();
         BitSet mapped = new BitSet();
         long total = 0;
-        for (Inode i : fs.inodes()) {
-            for (Extent e : fs.extents(i)) {
+        for (Inode i : fs.names().inodes()) {
+            for (Extent e : fs.space().extents(i)) {
                 for (long b = e.pblock(); b < e.pblock() + e.length(); b++) {
                     if (mapped.get((int) b)) {
                         v.add(CONSERVATION + "block " + b + " mapped twice");
                     }
                     mapped.set((int) b);
                     total++;
-                    if (!fs.allocator().isUsed(b)) {
+                    if (!fs.space().allocator().isUsed(b)) {
                         v.add(CONSERVATION + "mapped block " + b + " is free in the bitmap");
                     }
                 }
             }
         }
-        long used = fs.device().blocks() - fs.superblock().dataStart() - fs.freeBlocks();
+        long used = fs.device().blocks() - fs.superblock().dataStart() - fs.space().freeBlocks();
         if (used != total) {
             v.add(CONSERVATION + "bitmap has " + used + " blocks in use, the extents map " + total);
         }
-        Inode orig = fs.lookup("orig");
-        Inode donor = fs.lookup("donor");
+        Inode orig = fs.names().lookup("orig");
+        Inode donor = fs.names().lookup("donor");
         if (orig == null || donor == null) {
             v.add(LOST + "orig or donor missing");
             return v;

@@ -97,14 +97,14 @@ class FileOperationsPropertyTest {
         Filesystem fs = Filesystem.format(image, 512);
         try {
             for (int f = 0; f < FILES.length; f++) {
-                Inode orig = f == 1 ? fs.create(FILES[f], InodeFlag.DAX) : fs.create(FILES[f]);
-                fs.fallocate(orig, 0, BLOCKS);
-                Inode donor = f == 1 ? fs.create("donor" + f, InodeFlag.DAX) : fs.create("donor" + f);
-                fs.fallocate(donor, 0, BLOCKS);
+                Inode orig = f == 1 ? fs.names().create(FILES[f], InodeFlag.DAX) : fs.names().create(FILES[f]);
+                fs.space().fallocate(orig, 0, BLOCKS);
+                Inode donor = f == 1 ? fs.names().create("donor" + f, InodeFlag.DAX) : fs.names().create("donor" + f);
+                fs.space().fallocate(donor, 0, BLOCKS);
             }
             for (Op op : ops) {
                 if (op instanceof Write w) {
-                    Inode f = fs.lookup(FILES[w.file()]);
+                    Inode f = fs.names().lookup(FILES[w.file()]);
                     byte[] data = BlockPayload.encode(f.ino(), w.lblock(), w.kind(), ++seq);
                     switch (w.kind()) {
                         case 0 -> fs.buffered().write("w", f, w.lblock(), data);
@@ -113,23 +113,23 @@ class FileOperationsPropertyTest {
                     }
                     model.put(new PageKey(w.file(), w.lblock()), BlockPayload.decode(data));
                 } else if (op instanceof Read r) {
-                    Inode f = fs.lookup(FILES[r.file()]);
+                    Inode f = fs.names().lookup(FILES[r.file()]);
                     byte[] got = r.direct() ? fs.direct().read("r", f, r.lblock()) : fs.buffered().read("r", f, r.lblock());
                     assertEquals(expected(model, f, r.file(), r.lblock()), BlockPayload.decode(got), op.toString());
                 } else if (op instanceof Writeback) {
                     fs.writeback().writebackAll("flusher");
                 } else if (op instanceof Move m) {
-                    MoveExtents.moveExtents(m.legacy() ? Protocol.LEGACY : Protocol.DECS, fs.lookup(FILES[m.file()]),
-                            fs.lookup("donor" + m.file()), m.start(), m.start(), m.length(), DefragOptions.defaults().withCopyThreads(2));
+                    MoveExtents.moveExtents(m.legacy() ? Protocol.LEGACY : Protocol.DECS, fs.names().lookup(FILES[m.file()]),
+                            fs.names().lookup("donor" + m.file()), m.start(), m.start(), m.length(), DefragOptions.defaults().withCopyThreads(2));
                 } else if (op instanceof Defrag d) {
-                    WholeFileDefrag.run(fs.lookup(FILES[d.file()]), Protocol.DECS, DefragOptions.defaults());
+                    WholeFileDefrag.run(fs.names().lookup(FILES[d.file()]), Protocol.DECS, DefragOptions.defaults());
                 } else if (op instanceof Remount) {
                     fs.close();
                     fs = Filesystem.open(image);
                 }
             }
             for (int file = 0; file < FILES.length; file++) {
-                Inode f = fs.lookup(FILES[file]);
+                Inode f = fs.names().lookup(FILES[file]);
                 int fileIndex = file;
                 ContentCheck.Report r = ContentCheck.verify(f, l -> expected(model, f, fileIndex, l));
                 assertTrue(r.intact(), FILES[file] + ": " + r);

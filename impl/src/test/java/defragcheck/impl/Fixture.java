@@ -14,8 +14,8 @@ final class Fixture {
     private Fixture() {}
 
     static Inode orig(Filesystem fs, int blocks, boolean dax) throws IOException {
-        Inode orig = dax ? fs.create("orig", InodeFlag.DAX) : fs.create("orig");
-        fs.fallocate(orig, 0, blocks);
+        Inode orig = dax ? fs.names().create("orig", InodeFlag.DAX) : fs.names().create("orig");
+        fs.space().fallocate(orig, 0, blocks);
         for (int l = 0; l < blocks; l++) {
             fs.buffered().write("setup", orig, l, BlockPayload.encode(orig.ino(), l, WRITER, 1));
         }
@@ -24,8 +24,8 @@ final class Fixture {
     }
 
     static Inode donor(Filesystem fs, int blocks, boolean dax) throws IOException {
-        Inode donor = dax ? fs.create("donor", InodeFlag.DAX) : fs.create("donor");
-        fs.fallocate(donor, 0, blocks);
+        Inode donor = dax ? fs.names().create("donor", InodeFlag.DAX) : fs.names().create("donor");
+        fs.space().fallocate(donor, 0, blocks);
         return donor;
     }
 

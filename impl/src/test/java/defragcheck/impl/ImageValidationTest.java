@@ -83,14 +83,14 @@ class ImageValidationTest {
     void aTornNewestHomeImageFallsBackToThePreviousCheckpointAndTheJournal() throws Exception {
         Path image = formatted();
         try (Filesystem fs = Filesystem.open(image)) {
-            fs.create("later"); // transaction 4, in the journal; closing checkpoints it
+            fs.names().create("later"); // transaction 4, in the journal; closing checkpoints it
         }
         Superblock sb = Superblock.forDevice(256, Filesystem.MAX_INODES);
         // Checkpoints alternate slots: 0 at format (slot 0), 3 when the first session closed (slot 1), 4 now (slot 0).
         flipByte(image, sb.slotStart(0) * 4096 + 40);
         try (Filesystem fs = Filesystem.open(image)) {
-            assertTrue(fs.lookup("later") != null, "transaction 4 is replayed from the journal onto checkpoint 3");
-            Inode f = fs.lookup("f");
+            assertTrue(fs.names().lookup("later") != null, "transaction 4 is replayed from the journal onto checkpoint 3");
+            Inode f = fs.names().lookup("f");
             assertEquals(new BlockValue.Written(f.ino(), 1, 1, 1), BlockPayload.decode(fs.buffered().read("r", f, 1)));
         }
     }
@@ -99,21 +99,21 @@ class ImageValidationTest {
     void bufferedDeviceAccessOnlyWhenAsked() throws Exception {
         Path image = dir.resolve("buffered.img");
         try (Filesystem fs = Filesystem.format(image, 256, DeviceAccess.BUFFERED)) {
-            Inode f = fs.create("f");
+            Inode f = fs.names().create("f");
             fs.buffered().write("w", f, 0, BlockPayload.encode(f.ino(), 0, 1, 1));
             assertEquals(DeviceAccess.BUFFERED, fs.device().access());
         }
         try (Filesystem fs = Filesystem.open(image)) {
             assertEquals(DeviceAccess.DIRECT, fs.device().access());
-            assertEquals(new BlockValue.Written(1, 0, 1, 1), BlockPayload.decode(fs.buffered().read("r", fs.lookup("f"), 0)));
+            assertEquals(new BlockValue.Written(1, 0, 1, 1), BlockPayload.decode(fs.buffered().read("r", fs.names().lookup("f"), 0)));
         }
     }
 
     private Path formatted() throws Exception {
         Path image = dir.resolve("img");
         try (Filesystem fs = Filesystem.format(image, 256)) {
-            Inode f = fs.create("f");
-            fs.fallocate(f, 0, 4);
+            Inode f = fs.names().create("f");
+            fs.space().fallocate(f, 0, 4);
             fs.buffered().write("w", f, 1, BlockPayload.encode(f.ino(), 1, 1, 1));
         }
         return image;

@@ -64,7 +64,7 @@ class JournalLockingTest {
             }
 
             private void check(String what) {
-                if (fs.holdsMetadataLock()) {
+                if (fs.transactions().holdsLock()) {
                     synchronized (underLock) {
                         underLock.add(what + " in " + Thread.currentThread().getName());
                     }
@@ -80,10 +80,10 @@ class JournalLockingTest {
             int id = t;
             writers.add(CompletableFuture.runAsync(() -> {
                 try {
-                    Inode f = fs.create("writer-" + id);
+                    Inode f = fs.names().create("writer-" + id);
                     for (long l = 0; l < 3 * sb.journalBlocks(); l++) {
                         fs.buffered().write("writer-" + id, f, l % 16, Fixture.write(f, l % 16, 10 + id, l + 1));
-                        fs.truncate(f, l % 16);
+                        fs.space().truncate(f, l % 16);
                         if (l % 8 == 0) {
                             fs.fsync(f);
                         }
@@ -109,8 +109,8 @@ class JournalLockingTest {
     void aWriterOfAnotherFileIsNotHeldUpByAJournalCommitStuckInDeviceIo() throws Exception {
         Path image = dir.resolve("stuck.img");
         try (Filesystem fs = Filesystem.format(image, IMAGE_BLOCKS, 64)) {
-            Inode a = fs.create("a");
-            Inode b = fs.create("b");
+            Inode a = fs.names().create("a");
+            Inode b = fs.names().create("b");
             Superblock sb = fs.superblock();
             CountDownLatch stuck = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
@@ -131,12 +131,12 @@ class JournalLockingTest {
                 assertTrue(stuck.await(10, TimeUnit.SECONDS), "a's commit reached the journal");
                 CompletableFuture<Void> second = CompletableFuture.runAsync(() -> fallocate(fs, b));
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (fs.extents(b).isEmpty() && System.nanoTime() < deadline) {
+                while (fs.space().extents(b).isEmpty() && System.nanoTime() < deadline) {
                     Thread.sleep(1);
                 }
-                assertEquals(BLOCKS, fs.extents(b).stream().mapToLong(e -> e.length()).sum(),
+                assertEquals(BLOCKS, fs.space().extents(b).stream().mapToLong(e -> e.length()).sum(),
                         "b's allocation took effect while a's commit is stuck in the device");
-                CompletableFuture<Long> free = CompletableFuture.supplyAsync(() -> unchecked(fs::freeBlocks));
+                CompletableFuture<Long> free = CompletableFuture.supplyAsync(() -> unchecked(fs.space()::freeBlocks));
                 assertTrue(free.get(10, TimeUnit.SECONDS) > 0, "the metadata lock is free while the journal I/O hangs");
                 Thread.sleep(100);
                 assertFalse(second.isDone(), "b's transaction is durable only after a's, which is not written yet");
@@ -150,16 +150,16 @@ class JournalLockingTest {
         }
         try (Filesystem fs = Filesystem.open(image)) {
             for (String name : List.of("a", "b")) {
-                Inode f = fs.lookup(name);
+                Inode f = fs.names().lookup(name);
                 assertNotNull(f);
-                assertEquals(BLOCKS, fs.extents(f).stream().mapToLong(e -> e.length()).sum(), name + "'s allocation is durable");
+                assertEquals(BLOCKS, fs.space().extents(f).stream().mapToLong(e -> e.length()).sum(), name + "'s allocation is durable");
             }
         }
     }
 
     private static void fallocate(Filesystem fs, Inode f) {
         try {
-            fs.fallocate(f, 0, BLOCKS);
+            fs.space().fallocate(f, 0, BLOCKS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -46,8 +46,8 @@ class JournalRecoveryTest {
         Path image = dir.resolve("live.img");
         crashed = dir.resolve("crashed.img");
         try (Filesystem fs = Filesystem.format(image, BLOCKS)) {
-            fs.create("a");
-            fs.create("b");
+            fs.names().create("a");
+            fs.names().create("b");
             fs.sync();
             Files.copy(image, crashed); // the device as a crash after the sync leaves it
         }
@@ -56,19 +56,19 @@ class JournalRecoveryTest {
     @Test
     void committedTransactionsAreReplayedAndCheckpointed() throws Exception {
         try (Filesystem fs = Filesystem.open(crashed)) {
-            assertNotNull(fs.lookup("a"));
-            assertNotNull(fs.lookup("b"));
+            assertNotNull(fs.names().lookup("a"));
+            assertNotNull(fs.names().lookup("b"));
         }
         try (BlockDevice dev = BlockDevice.open(crashed, DeviceAccess.DIRECT); Filesystem fs = homeOnly(dev)) {
-            assertNotNull(fs.lookup("b"), "recovery checkpointed the replayed transactions into the home metadata");
+            assertNotNull(fs.names().lookup("b"), "recovery checkpointed the replayed transactions into the home metadata");
         }
     }
 
     @Test
     void recoveryThatIgnoresTheJournalLosesCommittedTransactions() throws Exception {
         try (BlockDevice dev = BlockDevice.open(crashed, DeviceAccess.DIRECT); Filesystem fs = homeOnly(dev)) {
-            assertNull(fs.lookup("a"));
-            assertNull(fs.lookup("b"));
+            assertNull(fs.names().lookup("a"));
+            assertNull(fs.names().lookup("b"));
         }
     }
 
@@ -88,14 +88,14 @@ class JournalRecoveryTest {
     void aCommitRecordThatNeverReachedTheMediaRollsTheTransactionBack() throws Exception {
         zero(COMMIT_2 * 4096, 4096); // the crash came before the commit block was written: the journal's old content
         try (Filesystem fs = Filesystem.open(crashed)) {
-            assertNotNull(fs.lookup("a"), "transaction 1 is committed");
-            assertNull(fs.lookup("b"), "transaction 2 never committed");
-            fs.create("c"); // transaction 2 again, overwriting the discarded one
+            assertNotNull(fs.names().lookup("a"), "transaction 1 is committed");
+            assertNull(fs.names().lookup("b"), "transaction 2 never committed");
+            fs.names().create("c"); // transaction 2 again, overwriting the discarded one
         }
         try (Filesystem fs = Filesystem.open(crashed)) {
-            assertNotNull(fs.lookup("a"));
-            assertNull(fs.lookup("b"));
-            assertNotNull(fs.lookup("c"));
+            assertNotNull(fs.names().lookup("a"));
+            assertNull(fs.names().lookup("b"));
+            assertNotNull(fs.names().lookup("c"));
         }
     }
 
@@ -103,8 +103,8 @@ class JournalRecoveryTest {
     void oneDamagedCopyOfACommitRecordKeepsTheTransactionCommitted() throws Exception {
         zero(COMMIT_2 * 4096 + 8, 8); // the first copy's sequence number is gone; the second copy is intact
         try (Filesystem fs = Filesystem.open(crashed)) {
-            assertNotNull(fs.lookup("a"));
-            assertNotNull(fs.lookup("b"), "transaction 2 is committed by its second commit copy");
+            assertNotNull(fs.names().lookup("a"));
+            assertNotNull(fs.names().lookup("b"), "transaction 2 is committed by its second commit copy");
         }
     }
 
@@ -113,8 +113,8 @@ class JournalRecoveryTest {
         zero(COMMIT_2 * 4096, 4096);
         zero(INTENT_2 * 4096 + 32, 16);
         try (Filesystem fs = Filesystem.open(crashed)) {
-            assertNotNull(fs.lookup("a"));
-            assertNull(fs.lookup("b"));
+            assertNotNull(fs.names().lookup("a"));
+            assertNull(fs.names().lookup("b"));
         }
     }
 

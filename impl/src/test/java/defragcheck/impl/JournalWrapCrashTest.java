@@ -40,8 +40,8 @@ class JournalWrapCrashTest {
         try (Filesystem fs = Filesystem.open(image)) {
             fs.device().observe(rec);
             for (int i = 0; i < FILES; i++) {
-                Inode f = fs.create("f" + i);
-                fs.fallocate(f, 0, 1 + i % 2);
+                Inode f = fs.names().create("f" + i);
+                fs.space().fallocate(f, 0, 1 + i % 2);
                 fs.sync();
                 durableFrom.put("f" + i, rec.flushes());
             }
@@ -51,11 +51,11 @@ class JournalWrapCrashTest {
         CrashExplorer.Result r = CrashExplorer.explore(initial, rec.epochs(), true, (fs, epoch) -> {
             List<String> v = new ArrayList<>();
             for (Map.Entry<String, Integer> e : durableFrom.entrySet()) {
-                if (e.getValue() <= epoch && fs.lookup(e.getKey()) == null) {
+                if (e.getValue() <= epoch && fs.names().lookup(e.getKey()) == null) {
                     v.add(DecsCrashScenario.LOST + e.getKey() + " was synced but is gone");
                 }
             }
-            for (Inode i : fs.inodes()) {
+            for (Inode i : fs.names().inodes()) {
                 if (!durableFrom.containsKey(i.name())) {
                     v.add("invented: " + i.name());
                 }

@@ -71,8 +71,8 @@ class KernelLockingTest {
         try (Filesystem fs = Filesystem.format(dir.resolve("locking.img"), 256)) {
             Inode orig = Fixture.orig(fs, BLOCKS, false);
             Inode donor = Fixture.donor(fs, BLOCKS, false);
-            Inode other = fs.create("other");
-            fs.fallocate(other, 0, BLOCKS);
+            Inode other = fs.names().create("other");
+            fs.space().fallocate(other, 0, BLOCKS);
             fs.buffered().write("setup", other, 0, Fixture.write(other, 0, 1, 1));
             PausingHook pause = new PausingHook("d1", Action.CopyData);
             fs.setHook(pause);

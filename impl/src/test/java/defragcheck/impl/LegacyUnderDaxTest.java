@@ -47,7 +47,7 @@ class LegacyUnderDaxTest {
             }
         }
         try (Filesystem fs = Filesystem.open(image)) {
-            ContentCheck.Report r = ContentCheck.verify(fs.lookup("orig"), Fixture.WRITER, 1);
+            ContentCheck.Report r = ContentCheck.verify(fs.names().lookup("orig"), Fixture.WRITER, 1);
             assertEquals(survives, r.intact(), "after remount: " + r);
             assertTrue(survives || r.garbage() == BLOCKS, r.toString());
         }

@@ -53,7 +53,7 @@ class LoopDeviceTest {
                 assertEquals(1, r.extentsAfter());
             }
             try (Filesystem fs = Filesystem.open(dev)) {
-                ContentCheck.Report c = ContentCheck.verify(fs.lookup("frag"), 5, 1);
+                ContentCheck.Report c = ContentCheck.verify(fs.names().lookup("frag"), 5, 1);
                 assertTrue(c.intact(), c.toString());
             }
         } finally {

@@ -129,7 +129,7 @@ class MetadataFaultSweepTest {
         int sessionStart = log.writes.size();
         for (int i = 0; !wroteSlot(log, sessionStart); i++) {
             String name = "j" + i;
-            step(log, committed, third, () -> third.create(name));
+            step(log, committed, third, () -> third.names().create(name));
         }
         states.put("journal full, committed by a checkpoint", new Mark(log.writes.size(), log.op));
         third.device().observe(null);
@@ -214,9 +214,9 @@ class MetadataFaultSweepTest {
 
     /** Creates, fallocates and fills a file, one transaction a step (a direct write is durable before its commit). */
     private static void writeFile(WriteLog log, List<Content> committed, Filesystem fs, String name, int blocks) throws IOException {
-        step(log, committed, fs, () -> fs.create(name));
-        Inode f = fs.lookup(name);
-        step(log, committed, fs, () -> fs.fallocate(f, 0, blocks));
+        step(log, committed, fs, () -> fs.names().create(name));
+        Inode f = fs.names().lookup(name);
+        step(log, committed, fs, () -> fs.space().fallocate(f, 0, blocks));
         for (int l = 0; l < blocks; l++) {
             long lblock = l;
             step(log, committed, fs, () -> fs.direct().write("sweep", f, lblock, BlockPayload.encode(f.ino(), lblock, 1, 1)));
@@ -229,7 +229,7 @@ class MetadataFaultSweepTest {
 
     private static Content content(Filesystem fs) throws IOException {
         Map<String, List<BlockValue>> files = new TreeMap<>();
-        for (Inode i : fs.inodes()) {
+        for (Inode i : fs.names().inodes()) {
             List<BlockValue> values = new ArrayList<>();
             for (long l = 0; l < i.sizeBlocks(); l++) {
                 values.add(BlockPayload.decode(fs.buffered().read("sweep", i, l)));

@@ -43,7 +43,7 @@ class MetadataTrustTest {
         List<String> files = new ArrayList<>();
         try (Filesystem fs = Filesystem.format(image, BLOCKS)) {
             for (int i = 0; i < 3; i++) {
-                files.add(fs.create("f" + i).name());
+                files.add(fs.names().create("f" + i).name());
             }
         }
         int older = generation(image, 0) < generation(image, 1) ? 0 : 1;
@@ -57,11 +57,11 @@ class MetadataTrustTest {
         Path crashed = dir.resolve("crashed.img");
         List<String> files = new ArrayList<>(List.of("a", "b"));
         try (Filesystem fs = Filesystem.format(image, BLOCKS)) {
-            fs.create("a");
-            fs.create("b");
+            fs.names().create("a");
+            fs.names().create("b");
         }
         try (Filesystem fs = Filesystem.open(image)) {
-            files.add(fs.create("c").name());
+            files.add(fs.names().create("c").name());
             fs.sync(); // committed in the journal, not checkpointed
             Files.copy(image, crashed);
         }
@@ -78,7 +78,7 @@ class MetadataTrustTest {
         try (Filesystem fs = Filesystem.format(image, BLOCKS)) {
             // Until the journal is full and a transaction commits by a checkpoint: it is in the newest slot only.
             while (Math.max(generation(image, 0), generation(image, 1)) == 0) {
-                files.add(fs.create("f" + files.size()).name());
+                files.add(fs.names().create("f" + files.size()).name());
             }
             Files.copy(image, crashed);
         }
@@ -92,8 +92,8 @@ class MetadataTrustTest {
         Path image = dir.resolve("commit.img");
         Path crashed = dir.resolve("crashed.img");
         try (Filesystem fs = Filesystem.format(image, BLOCKS)) {
-            fs.create("a");
-            fs.create("b");
+            fs.names().create("a");
+            fs.names().create("b");
             fs.sync();
             Files.copy(image, crashed);
         }
@@ -118,7 +118,7 @@ class MetadataTrustTest {
             return;
         }
         try (fs) {
-            assertEquals(files, fs.inodes().stream().map(Inode::name).toList(), "opened, so with every committed file");
+            assertEquals(files, fs.names().inodes().stream().map(Inode::name).toList(), "opened, so with every committed file");
         }
     }
 

@@ -45,7 +45,7 @@ class MoveRequestPropertyTest {
         dir = Files.createTempDirectory("move-request");
         fs = Filesystem.format(dir.resolve("m.img"), 256);
         orig = FragmentedFile.create(fs, "orig", SIZE, 2, 1);
-        donor = fs.createContiguous("donor", SIZE);
+        donor = fs.names().createContiguous("donor", SIZE);
     }
 
     @AfterContainer

@@ -87,13 +87,13 @@ class RefusalTest {
         Path image = buildImage();
         Path other = dir.resolve("other.img");
         try (Filesystem fs = Filesystem.format(other, 256)) {
-            fs.fallocate(fs.create("donor"), 0, 16);
+            fs.space().fallocate(fs.names().create("donor"), 0, 16);
         }
         String before = ImageHash.of(image);
         String otherBefore = ImageHash.of(other);
         try (Filesystem a = Filesystem.open(image); Filesystem b = Filesystem.open(other)) {
             DefragRefusedException e = assertThrows(DefragRefusedException.class,
-                    () -> MoveExtents.moveExtents(Protocol.DECS, a.lookup("orig"), b.lookup("donor"), 0, 0, 4, DefragOptions.defaults()));
+                    () -> MoveExtents.moveExtents(Protocol.DECS, a.names().lookup("orig"), b.names().lookup("donor"), 0, 0, 4, DefragOptions.defaults()));
             assertEquals(RefusalReason.DIFFERENT_FILESYSTEMS, e.reason());
         }
         assertEquals(before, ImageHash.of(image));
@@ -104,16 +104,16 @@ class RefusalTest {
     void wholeFileDefragWithoutContiguousSpaceIsRefused() throws Exception {
         Path image = dir.resolve("full.img");
         try (Filesystem fs = Filesystem.format(image, 256)) {
-            long free = fs.freeBlocks();
+            long free = fs.space().freeBlocks();
             // 2 x 40 blocks laid out with gaps, then fill the gaps: no run of 40 remains.
             FragmentedFile.create(fs, "orig", 40, 4, 1);
-            fs.fallocate(fs.create("filler"), 0, fs.freeBlocks() - 20);
-            assertTrue(fs.largestFreeRun() < 40, "setup: free space " + free);
+            fs.space().fallocate(fs.names().create("filler"), 0, fs.space().freeBlocks() - 20);
+            assertTrue(fs.space().largestFreeRun() < 40, "setup: free space " + free);
         }
         String before = ImageHash.of(image);
         try (Filesystem fs = Filesystem.open(image)) {
             DefragRefusedException e = assertThrows(DefragRefusedException.class,
-                    () -> WholeFileDefrag.run(fs.lookup("orig"), Protocol.DECS, DefragOptions.defaults()));
+                    () -> WholeFileDefrag.run(fs.names().lookup("orig"), Protocol.DECS, DefragOptions.defaults()));
             assertEquals(RefusalReason.NO_SPACE, e.reason());
         }
         assertEquals(before, ImageHash.of(image));
@@ -123,22 +123,22 @@ class RefusalTest {
         Path image = dir.resolve("refusal.img");
         try (Filesystem fs = Filesystem.format(image, 512)) {
             FragmentedFile.create(fs, "orig", 64, 4, 1);
-            fs.fallocate(fs.create("donor"), 0, 64);
-            fs.mkdir("dir");
-            fs.fallocate(fs.create("immutable", InodeFlag.IMMUTABLE), 0, 64);
-            fs.fallocate(fs.create("append", InodeFlag.APPEND_ONLY), 0, 64);
-            fs.fallocate(fs.create("swap", InodeFlag.SWAPFILE), 0, 64);
-            Inode sparse = fs.create("sparse");
-            fs.fallocate(sparse, 0, 8);
-            fs.fallocate(sparse, 12, 52);
-            Inode empty = fs.create("empty");
-            fs.truncate(empty, 64);
+            fs.space().fallocate(fs.names().create("donor"), 0, 64);
+            fs.names().mkdir("dir");
+            fs.space().fallocate(fs.names().create("immutable", InodeFlag.IMMUTABLE), 0, 64);
+            fs.space().fallocate(fs.names().create("append", InodeFlag.APPEND_ONLY), 0, 64);
+            fs.space().fallocate(fs.names().create("swap", InodeFlag.SWAPFILE), 0, 64);
+            Inode sparse = fs.names().create("sparse");
+            fs.space().fallocate(sparse, 0, 8);
+            fs.space().fallocate(sparse, 12, 52);
+            Inode empty = fs.names().create("empty");
+            fs.space().truncate(empty, 64);
         }
         return image;
     }
 
     private static Files files(Filesystem fs) throws Exception {
-        return new Files(fs, fs.lookup("orig"), fs.lookup("donor"), fs.lookup("dir"), fs.lookup("immutable"),
-                fs.lookup("append"), fs.lookup("swap"), fs.lookup("sparse"), fs.lookup("empty"));
+        return new Files(fs, fs.names().lookup("orig"), fs.names().lookup("donor"), fs.names().lookup("dir"), fs.names().lookup("immutable"),
+                fs.names().lookup("append"), fs.names().lookup("swap"), fs.names().lookup("sparse"), fs.names().lookup("empty"));
     }
 }

@@ -34,24 +34,24 @@ class SwapIsItsOwnInverseTest {
         Path image = dir.resolve("308.img");
         try (Filesystem fs = Filesystem.format(image, 1024)) {
             Inode orig = FragmentedFile.create(fs, "orig", 96, 8, 3);
-            Inode donor = fs.create("donor");
-            fs.fallocate(donor, 0, 96);
-            List<Extent> origLayout = fs.extents(orig);
-            List<Extent> donorLayout = fs.extents(donor);
+            Inode donor = fs.names().create("donor");
+            fs.space().fallocate(donor, 0, 96);
+            List<Extent> origLayout = fs.space().extents(orig);
+            List<Extent> donorLayout = fs.space().extents(donor);
 
             MoveExtents.moveExtents(protocol, orig, donor, 8, 8, 80, DefragOptions.defaults());
             fs.sync();
-            assertNotEquals(origLayout, fs.extents(orig));
+            assertNotEquals(origLayout, fs.space().extents(orig));
             assertIntact(orig);
 
             MoveExtents.moveExtents(protocol, orig, donor, 8, 8, 80, DefragOptions.defaults());
             fs.sync();
-            assertEquals(origLayout, fs.extents(orig), "orig's layout restored exactly");
-            assertEquals(physical(donorLayout), physical(fs.extents(donor)), "donor has its own blocks back");
+            assertEquals(origLayout, fs.space().extents(orig), "orig's layout restored exactly");
+            assertEquals(physical(donorLayout), physical(fs.space().extents(donor)), "donor has its own blocks back");
             assertIntact(orig);
         }
         try (Filesystem fs = Filesystem.open(image)) {
-            assertIntact(fs.lookup("orig"));
+            assertIntact(fs.names().lookup("orig"));
         }
     }
 

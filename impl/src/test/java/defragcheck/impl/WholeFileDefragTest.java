@@ -30,17 +30,17 @@ class WholeFileDefragTest {
         int blocks = 600;
         try (Filesystem fs = Filesystem.format(image, 4096)) {
             Inode f = FragmentedFile.create(fs, "frag", blocks, fragmentBlocks, 7);
-            assertEquals((blocks + fragmentBlocks - 1) / fragmentBlocks, fs.extents(f).size());
+            assertEquals((blocks + fragmentBlocks - 1) / fragmentBlocks, fs.space().extents(f).size());
             DefragReport r = WholeFileDefrag.run(f, protocol, DefragOptions.defaults().withCopyThreads(threads));
             assertEquals(1, r.extentsAfter(), r.toString());
             assertEquals(blocks, r.blocksMoved());
             ContentCheck.Report c = ContentCheck.verify(f, 7, 1);
             assertTrue(c.intact(), c.toString());
-            assertEquals(1, fs.inodes().size(), "the donor is deleted");
+            assertEquals(1, fs.names().inodes().size(), "the donor is deleted");
         }
         try (Filesystem fs = Filesystem.open(image)) {
-            Inode f = fs.lookup("frag");
-            assertEquals(1, fs.extents(f).size());
+            Inode f = fs.names().lookup("frag");
+            assertEquals(1, fs.space().extents(f).size());
             ContentCheck.Report c = ContentCheck.verify(f, 7, 1);
             assertTrue(c.intact(), c.toString());
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import defragcheck.impl.defrag.DefragOptions;
 import defragcheck.impl.defrag.DrainEvictCopySwap;
 import defragcheck.impl.defrag.MoveExtentRequest;
+import defragcheck.impl.fs.Durability;
 import defragcheck.impl.fs.Extent;
 import defragcheck.impl.fs.MetadataTransaction;
 import defragcheck.impl.observe.Action;
@@ -28,11 +29,11 @@ public final class PerBlockSwap extends DrainEvictCopySwap {
         for (long k = 0; k < req.length(); k++) {
             long ol = req.origStart() + k;
             long dl = req.donorStart() + k;
-            fs.metadata(() -> {
+            fs.transactions().commit(Durability.NOW, handle -> {
                 Extent o = orig.extentMap().find(ol);
                 Extent d = donor.extentMap().find(dl);
                 if (o != null && d != null) {
-                    fs.commit(new MetadataTransaction()
+                    handle.apply(new MetadataTransaction()
                             .add(new MetadataTransaction.MapRange(orig.ino(), ol, 1, List.of(new Extent(ol, d.physical(dl), 1, o.unwritten()))))
                             .add(new MetadataTransaction.MapRange(donor.ino(), dl, 1, List.of(new Extent(dl, o.physical(ol), 1, true)))));
                 }

@@ -107,7 +107,7 @@ public final class RecoveredStateMapping {
     private Map<PageKey, BlockValue> readerView(Filesystem fs) throws IOException {
         Map<PageKey, BlockValue> view = new TreeMap<>();
         for (String name : rig.constants().files()) {
-            Inode inode = fs.lookup(name);
+            Inode inode = fs.names().lookup(name);
             for (int lb = 0; lb < rig.constants().lblocks(); lb++) {
                 byte[] read = inode.isDax() ? daxLoad(fs, inode, lb) : fs.buffered().read("reader", inode, lb);
                 view.put(new PageKey(inode.ino(), lb), read == null ? BlockValue.ZERO : BlockPayload.decode(read));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import defragcheck.impl.fs.Durability;
 import defragcheck.impl.fs.Extent;
 import defragcheck.impl.fs.Inode;
 import defragcheck.impl.fs.MetadataTransaction;
@@ -75,7 +76,7 @@ public class DrainEvictCopySwap extends MoveExtents {
         StepHook.Step s = begin(Action.CopyData, -1);
         assert holdsBoth() : id() + ": CopyData without both inodes' locks";
         List<DataCopier.Run> runs = new ArrayList<>();
-        for (SwapSegment seg : fs.metadata(this::plan)) {
+        for (SwapSegment seg : fs.transactions().read(this::plan)) {
             if (!seg.origUnwritten()) {
                 runs.add(new DataCopier.Run(seg.origBlock(), seg.donorBlock(), seg.length()));
             }
@@ -97,8 +98,8 @@ public class DrainEvictCopySwap extends MoveExtents {
     public void swapExtents() throws IOException {
         StepHook.Step s = begin(Action.SwapExtents, -1);
         assert holdsBoth() : id() + ": SwapExtents without both inodes' locks";
-        assert !fs.holdsMetadataLock() : id() + ": SwapExtents would wait for its commit under the metadata lock";
-        fs.metadata(() -> {
+        assert !fs.transactions().holdsLock() : id() + ": SwapExtents would wait for its commit under the metadata lock";
+        fs.transactions().commit(Durability.NOW, handle -> {
             List<Extent> origNew = new ArrayList<>();
             List<Extent> donorNew = new ArrayList<>();
             for (SwapSegment seg : plan()) {
@@ -112,7 +113,7 @@ public class DrainEvictCopySwap extends MoveExtents {
                             SwapSegment.substitute(orig.extentMap().pieces(req.origStart(), req.length()), origNew)))
                     .add(new MetadataTransaction.MapRange(donor.ino(), req.donorStart(), req.length(),
                             SwapSegment.substitute(donor.extentMap().pieces(req.donorStart(), req.length()), donorNew)));
-            fs.commit(txn);
+            handle.apply(txn);
             return null;
         });
         end(s);

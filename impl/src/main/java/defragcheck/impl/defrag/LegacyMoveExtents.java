@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import defragcheck.impl.cache.Page;
 import defragcheck.impl.cache.PageKey;
+import defragcheck.impl.fs.Durability;
 import defragcheck.impl.fs.Extent;
 import defragcheck.impl.fs.MetadataTransaction;
 import defragcheck.impl.observe.Action;
@@ -81,9 +82,12 @@ public final class LegacyMoveExtents extends MoveExtents {
                 if (page != null && page.data() == null) {
                     page.fill(fs.dataPath().read(orig, op));
                 }
-                fs.applyVolatile(new MetadataTransaction()
-                        .add(new MetadataTransaction.MapRange(orig.ino(), lblock, 1, List.of(new Extent(lblock, dp, 1, o.unwritten()))))
-                        .add(new MetadataTransaction.MapRange(donor.ino(), dl, 1, List.of(new Extent(dl, op, 1, true)))));
+                fs.transactions().commit(Durability.WITH_NEXT_COMMIT, handle -> {
+                    handle.apply(new MetadataTransaction()
+                            .add(new MetadataTransaction.MapRange(orig.ino(), lblock, 1, List.of(new Extent(lblock, dp, 1, o.unwritten()))))
+                            .add(new MetadataTransaction.MapRange(donor.ino(), dl, 1, List.of(new Extent(dl, op, 1, true)))));
+                    return null;
+                });
                 if (page != null) {
                     page.repoint(dp);
                 }

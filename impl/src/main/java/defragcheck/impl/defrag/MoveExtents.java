@@ -35,7 +35,7 @@ public abstract class MoveExtents implements Filesystem.StepReporter, AutoClosea
         this.opts = opts;
         this.orig = req.orig();
         this.donor = req.donor();
-        fs.metadata(() -> {
+        fs.transactions().read(() -> {
             req.validate(); // the metadata lock keeps both extent maps still while they are checked
             return null;
         });

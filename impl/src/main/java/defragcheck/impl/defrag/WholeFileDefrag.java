@@ -21,7 +21,7 @@ public final class WholeFileDefrag {
     public static DefragReport run(Inode orig, Protocol protocol, DefragOptions opts) throws IOException {
         Filesystem fs = orig.fs();
         long start = System.nanoTime();
-        List<Extent> before = fs.extents(orig);
+        List<Extent> before = fs.space().extents(orig);
         long size = orig.sizeBlocks();
         if (before.size() <= 1) {
             return new DefragReport(protocol, before, before, 0, System.nanoTime() - start);
@@ -29,8 +29,8 @@ public final class WholeFileDefrag {
         Inode donor;
         try {
             donor = orig.isDax()
-                    ? fs.createContiguous(donorName(orig), size, InodeFlag.DAX)
-                    : fs.createContiguous(donorName(orig), size);
+                    ? fs.names().createContiguous(donorName(orig), size, InodeFlag.DAX)
+                    : fs.names().createContiguous(donorName(orig), size);
         } catch (NoSpaceException e) {
             throw new DefragRefusedException(RefusalReason.NO_SPACE, e.getMessage());
         }
@@ -38,9 +38,9 @@ public final class WholeFileDefrag {
             MoveExtents.create(protocol, new MoveExtentRequest(orig, donor, 0, 0, size), opts).run();
             fs.fsync(orig);
         } finally {
-            fs.delete(donor); // before or after the swap, the donor holds no block orig needs
+            fs.names().delete(donor); // before or after the swap, the donor holds no block orig needs
         }
-        List<Extent> after = fs.extents(orig);
+        List<Extent> after = fs.space().extents(orig);
         long moved = 0;
         for (Extent e : after) {
             moved += e.length();

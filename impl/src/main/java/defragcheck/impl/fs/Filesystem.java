@@ -2,20 +2,12 @@ package defragcheck.impl.fs;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 import defragcheck.impl.cache.PageCache;
-import defragcheck.impl.cache.PageKey;
 import defragcheck.impl.cache.PageTables;
 import defragcheck.impl.device.AlignedBuffers;
 import defragcheck.impl.device.BlockDevice;
@@ -28,11 +20,12 @@ import defragcheck.impl.io.Writeback;
 import defragcheck.impl.observe.StepHook;
 
 /**
- * A mounted filesystem (the super_block): device, metadata, page cache, user mappings, in-flight direct I/O.
- * Locking is per inode and per page (see {@link Inode} for the order); the one filesystem-wide lock is
- * {@link #metadataLock}, taken only by steps that change metadata, and never held across device I/O: the journal's
- * writes are done afterwards by whoever waits for them ({@link CommitQueue}). The I/O paths are {@link #buffered()}, {@link #direct()},
- * {@link #mmap()} and {@link #writeback()}; defrag lives in {@code defragcheck.impl.defrag}.
+ * A mounted filesystem (the super_block): formatting, mounting, fsync, sync and unmount, the step hook, the running
+ * defrags, and its parts: {@link #names()} (namespace), {@link #transactions()} (metadata transactions and the one
+ * filesystem-wide lock, never held across device I/O), {@link #space()} (extent maps and free space), the page
+ * cache and page tables, and the I/O paths {@link #buffered()}, {@link #direct()}, {@link #mmap()} and
+ * {@link #writeback()}. Locking is per inode and per page (see {@link Inode} for the order); defrag lives in
+ * {@code defragcheck.impl.defrag}.
  */
 public final class Filesystem implements AutoCloseable {
     /** The inode table's size unless the formatter is told otherwise (mkfs -N). */
@@ -40,35 +33,34 @@ public final class Filesystem implements AutoCloseable {
     private static final int FORMAT_CHUNK_BLOCKS = 256;
 
     private final BlockDevice device;
-    private final MetadataStore store;
-    /**
-     * The running jbd2 transaction (jbd2's j_state_lock plus the handle): the allocator, the inode table's changes,
-     * the running transaction's operations, and closing it (its sequence number, its place in the journal, its turn in
-     * the commit queue). Held by a step that changes metadata from reading what it decides on to closing its
-     * transaction; never held across device I/O, data or journal: {@link #metadata} waits for the journal after
-     * releasing it. Holding it keeps every extent map still (only {@code MetadataStore.apply} changes one, under it).
-     * Taken after i_rwsem, invalidate_lock, page and page-table locks; before i_data_sem and the commit queue's lock.
-     * Reentrant.
-     */
-    private final ReentrantLock metadataLock = new ReentrantLock();
+    private final Superblock superblock;
+    private final Transactions transactions;
+    private final Namespace names;
+    private final Space space;
     private final PageCache cache = new PageCache();
     private final PageTables ptes = new PageTables();
+    /** The running defrags by id: concurrent, so registering and observing take no lock. */
     private final Map<String, StepReporter> defrags = new ConcurrentHashMap<>();
     private final DataPath dataPath;
     private final BufferedIo buffered;
     private final DirectIo direct;
     private final MmapIo mmap;
     private final Writeback writeback;
+    /** Volatile: replaced between runs, read by every step without a lock. */
     private volatile StepHook hook = StepHook.NONE;
 
-    /** What a running defrag reports of itself for {@link #abstractState()}. */
+    /** What a running defrag reports of itself (its step, for the conformance rig's abstract state). */
     public interface StepReporter {
         String step();
     }
 
     private Filesystem(BlockDevice device, Superblock sb, boolean fresh) throws IOException {
         this.device = device;
-        this.store = fresh ? MetadataStore.format(device, sb, this) : MetadataStore.load(device, sb, this);
+        this.superblock = sb;
+        MetadataStore store = fresh ? MetadataStore.format(device, sb, this) : MetadataStore.load(device, sb, this);
+        this.transactions = new Transactions(store);
+        this.names = new Namespace(store, transactions, cache, ptes);
+        this.space = new Space(device, store, transactions, cache, ptes);
         this.dataPath = new DataPath(this);
         this.buffered = new BufferedIo(this);
         this.direct = new DirectIo(this);
@@ -200,419 +192,26 @@ public final class Filesystem implements AutoCloseable {
         }
     }
 
-    // ---- namespace and allocation -------------------------------------------------------------------------
+    // ---- parts ------------------------------------------------------------------------------------------------
 
-    /** Creates an empty regular file. */
-    public Inode create(String name, InodeFlag... flags) throws IOException {
-        return createInode(name, InodeType.REGULAR, flags);
+    /** File names and the inode table. */
+    public Namespace names() {
+        return names;
     }
 
-    /**
-     * Creates a regular file of {@code blocks} unwritten blocks in one contiguous run, in one transaction (a donor
-     * for e4defrag); without such a run, {@link NoSpaceException} and nothing changed.
-     */
-    public Inode createContiguous(String name, long blocks, InodeFlag... flags) throws IOException {
-        checkName(name);
-        Set<InodeFlag> f = flagSet(flags);
-        return metadata(() -> {
-            requireAbsent(name);
-            int ino = store.freeInodeNumber();
-            long start = store.allocator().findContiguous(blocks);
-            if (ino < 0 || start < 0) {
-                throw new NoSpaceException(ino < 0 ? "inode table full" : blocks + " contiguous blocks for " + name
-                        + " (largest free run " + store.allocator().largestFreeRun() + ")");
-            }
-            commit(new MetadataTransaction()
-                    .add(new MetadataTransaction.CreateInode(ino, name, InodeType.REGULAR, f))
-                    .add(new MetadataTransaction.Allocate(start, blocks))
-                    .add(new MetadataTransaction.MapRange(ino, 0, blocks, List.of(new Extent(0, start, blocks, true))))
-                    .add(new MetadataTransaction.SetSize(ino, blocks)));
-            return store.inode(ino);
-        });
+    /** Metadata transactions: the one way metadata changes, and the metadata lock. */
+    public Transactions transactions() {
+        return transactions;
     }
 
-    public Inode mkdir(String name) throws IOException {
-        return createInode(name, InodeType.DIRECTORY);
-    }
-
-    private static Set<InodeFlag> flagSet(InodeFlag... flags) {
-        return flags.length == 0 ? EnumSet.noneOf(InodeFlag.class) : EnumSet.of(flags[0], flags);
-    }
-
-    private void requireAbsent(String name) {
-        if (find(name) != null) {
-            throw new IllegalArgumentException("file exists: " + name);
-        }
-    }
-
-    private static void checkName(String name) {
-        if (name.isEmpty() || name.getBytes(StandardCharsets.UTF_8).length > Superblock.MAX_NAME) {
-            throw new IllegalArgumentException("file name must have 1.." + Superblock.MAX_NAME + " bytes: '" + name + "'");
-        }
-    }
-
-    private Inode createInode(String name, InodeType type, InodeFlag... flags) throws IOException {
-        checkName(name);
-        Set<InodeFlag> f = flagSet(flags);
-        return metadata(() -> {
-            requireAbsent(name);
-            int ino = store.freeInodeNumber();
-            if (ino < 0) {
-                throw new NoSpaceException("inode table full (" + store.superblock().maxInodes() + " inodes)");
-            }
-            commit(new MetadataTransaction().add(new MetadataTransaction.CreateInode(ino, name, type, f)));
-            return store.inode(ino);
-        });
-    }
-
-    public Inode lookup(String name) throws IOException {
-        return find(name);
-    }
-
-    private Inode find(String name) {
-        for (Inode i : store.inodes()) {
-            if (i.name().equals(name)) {
-                return i;
-            }
-        }
-        return null;
-    }
-
-    /** The inode numbered {@code ino}, or null if it was deleted. */
-    public Inode inodeIfPresent(int ino) {
-        return store.find(ino);
-    }
-
-    public Inode inode(int ino) throws IOException {
-        return store.inode(ino);
-    }
-
-    public List<Inode> inodes() throws IOException {
-        return new ArrayList<>(store.inodes());
-    }
-
-    /**
-     * fallocate: gives the holes of logical [from, from+count) unwritten blocks (reading as zeros), in as few
-     * extents as the free space allows, and grows the size to cover the range.
-     */
-    public void fallocate(Inode inode, long from, long count) throws IOException {
-        allocate(inode, from, count, false);
-    }
-
-    /** fallocate into one contiguous free run, or {@link NoSpaceException} with nothing changed. */
-    public void fallocateContiguous(Inode inode, long from, long count) throws IOException {
-        allocate(inode, from, count, true);
-    }
-
-    private void allocate(Inode inode, long from, long count, boolean contiguous) throws IOException {
-        requireRegular(inode);
-        metadata(() -> {
-            List<long[]> holes = holes(inode, from, count);
-            long need = 0;
-            for (long[] h : holes) {
-                need += h[1];
-            }
-            MetadataTransaction txn = new MetadataTransaction();
-            if (need > 0) {
-                List<long[]> runs;
-                if (contiguous) {
-                    long start = store.allocator().findContiguous(need);
-                    runs = start < 0 ? null : List.<long[]>of(new long[] {start, need});
-                } else {
-                    runs = store.allocator().findRuns(need);
-                }
-                if (runs == null) {
-                    throw new NoSpaceException(need + " blocks for " + inode + (contiguous ? " in one run" : "")
-                            + " (free " + store.allocator().freeBlocks() + ", largest run " + store.allocator().largestFreeRun() + ")");
-                }
-                fillHoles(txn, inode, holes, runs, true);
-            }
-            if (from + count > inode.sizeBlocks) {
-                txn.add(new MetadataTransaction.SetSize(inode.ino(), from + count));
-            }
-            commit(txn);
-            return null;
-        });
-    }
-
-    /** Adds to {@code txn} the allocation of {@code runs} and their mapping, in order, onto {@code holes}. */
-    static void fillHoles(MetadataTransaction txn, Inode inode, List<long[]> holes, List<long[]> runs, boolean unwritten) {
-        int r = 0;
-        long usedInRun = 0;
-        for (long[] run : runs) {
-            txn.add(new MetadataTransaction.Allocate(run[0], run[1]));
-        }
-        for (long[] h : holes) {
-            long l = h[0];
-            long left = h[1];
-            List<Extent> pieces = new ArrayList<>();
-            while (left > 0) {
-                long[] run = runs.get(r);
-                long take = Math.min(left, run[1] - usedInRun);
-                pieces.add(new Extent(l, run[0] + usedInRun, take, unwritten));
-                l += take;
-                left -= take;
-                usedInRun += take;
-                if (usedInRun == run[1]) {
-                    r++;
-                    usedInRun = 0;
-                }
-            }
-            txn.add(new MetadataTransaction.MapRange(inode.ino(), h[0], h[1], pieces));
-        }
-    }
-
-    /**
-     * ftruncate: growing leaves a hole; shrinking drops the pages and mappings beyond the new end and frees the
-     * blocks. Like the kernel it waits for i_rwsem (a defrag holding it blocks truncation).
-     */
-    public void truncate(Inode inode, long sizeBlocks) throws IOException {
-        requireRegular(inode);
-        String actor = "truncate-" + Thread.currentThread().getId();
-        inode.rwsem.downWrite(actor);
-        try {
-            inode.invalidateLock.downWrite(actor);
-            try {
-                inode.dio.await();
-                long end = Math.max(inode.sizeBlocks, inode.extentsEnd());
-                if (sizeBlocks < end) {
-                    ptes.unmap(inode.ino(), sizeBlocks, end - sizeBlocks);
-                    cache.drop(inode.ino(), sizeBlocks, end - sizeBlocks);
-                }
-                metadata(() -> {
-                    MetadataTransaction txn = new MetadataTransaction();
-                    long mapped = Math.max(inode.sizeBlocks, inode.extents.end());
-                    if (sizeBlocks < mapped) {
-                        for (Extent e : inode.extents.pieces(sizeBlocks, mapped - sizeBlocks)) {
-                            txn.add(new MetadataTransaction.Free(e.pblock(), e.length()));
-                        }
-                        txn.add(new MetadataTransaction.MapRange(inode.ino(), sizeBlocks, mapped - sizeBlocks, List.of()));
-                    }
-                    txn.add(new MetadataTransaction.SetSize(inode.ino(), sizeBlocks));
-                    commit(txn);
-                    return null;
-                });
-            } finally {
-                inode.invalidateLock.upWrite(actor);
-            }
-        } finally {
-            inode.rwsem.upWrite(actor);
-        }
-    }
-
-    /** Holes (start, length) of logical [from, from+count). */
-    static List<long[]> holes(Inode inode, long from, long count) {
-        List<long[]> out = new ArrayList<>();
-        long at = from;
-        for (Extent e : inode.extents.pieces(from, count)) {
-            if (e.lblock() > at) {
-                out.add(new long[] {at, e.lblock() - at});
-            }
-            at = e.lend();
-        }
-        if (at < from + count) {
-            out.add(new long[] {at, from + count - at});
-        }
-        return out;
-    }
-
-    /**
-     * The block mapped at {@code lblock}; a hole first gets one (written, or {@code unwritten}: reading as zeros until
-     * the write's data is there and {@link #markWrittenIfAt} converts it), near the previous block for contiguity.
-     * The caller holds the inode's i_rwsem (either way) or invalidate_lock shared.
-     */
-    public long allocateForWrite(Inode inode, long lblock, boolean unwritten) throws IOException {
-        assert inode.rwsem.isLocked() || inode.invalidateLock.isLocked() : inode + ": allocation without i_rwsem or invalidate_lock";
-        long had = inode.physical(lblock);
-        if (had >= 0) {
-            return had;
-        }
-        return metadata(() -> {
-            long again = inode.extents.physical(lblock);
-            return again >= 0 ? again : allocateBlock(inode, lblock, unwritten);
-        });
-    }
-
-    private long allocateBlock(Inode inode, long lblock, boolean unwritten) throws IOException {
-        long goal = inode.extents.physical(lblock - 1) + 1;
-        long blk = goal > 0 && goal < device.blocks() && !store.allocator().isUsed(goal) ? goal : store.allocator().findContiguous(1);
-        if (blk < 0) {
-            throw new NoSpaceException("1 block for a write to " + inode + " at " + lblock);
-        }
-        MetadataTransaction txn = new MetadataTransaction()
-                .add(new MetadataTransaction.Allocate(blk, 1))
-                .add(new MetadataTransaction.MapRange(inode.ino(), lblock, 1, List.of(new Extent(lblock, blk, 1, unwritten))));
-        if (lblock + 1 > inode.sizeBlocks) {
-            txn.add(new MetadataTransaction.SetSize(inode.ino(), lblock + 1));
-        }
-        commit(txn);
-        return blk;
-    }
-
-    /** Converts the unwritten block at {@code lblock} to written: data is now there. */
-    public void markWritten(Inode inode, long lblock) throws IOException {
-        markWrittenIfAt(inode, lblock, -1);
-    }
-
-    /**
-     * As {@link #markWritten}, only if {@code lblock} still maps {@code pblk} ({@code -1}: whatever it maps), checked
-     * and converted in one metadata step (a direct write's completion after a swap must not convert the new block).
-     */
-    public void markWrittenIfAt(Inode inode, long lblock, long pblk) throws IOException {
-        Extent seen = inode.find(lblock);
-        if (seen == null || !seen.unwritten()) {
-            return; // only a conversion changes it back, never to unwritten under a writer's lock
-        }
-        metadata(() -> {
-            Extent e = inode.extents.find(lblock);
-            if (e != null && e.unwritten() && (pblk < 0 || e.physical(lblock) == pblk)) {
-                long p = e.physical(lblock);
-                commit(new MetadataTransaction().add(new MetadataTransaction.MapRange(inode.ino(), lblock, 1, List.of(new Extent(lblock, p, 1, false)))));
-            }
-            return null;
-        });
-    }
-
-    /** Deletes a file: drops its pages and mappings, frees its blocks. It must have no DIO in flight or lock holder. */
-    public void delete(Inode inode) throws IOException {
-        if (inode.dioInFlight() > 0 || !inode.rwsem.isFree() || !inode.invalidateLock.isFree()) {
-            throw new IllegalStateException(inode + " is busy (direct I/O in flight or locked)");
-        }
-        long end = Math.max(inode.sizeBlocks, inode.extentsEnd());
-        ptes.unmap(inode.ino(), 0, end);
-        cache.drop(inode.ino(), 0, end);
-        metadata(() -> {
-            long mapped = Math.max(inode.sizeBlocks, inode.extents.end());
-            MetadataTransaction txn = new MetadataTransaction();
-            for (Extent e : inode.extents.extents()) {
-                txn.add(new MetadataTransaction.Free(e.pblock(), e.length()));
-            }
-            txn.add(new MetadataTransaction.MapRange(inode.ino(), 0, mapped, List.of()));
-            txn.add(new MetadataTransaction.DeleteInode(inode.ino()));
-            commit(txn);
-            return null;
-        });
-    }
-
-    /** A snapshot of the file's extents (the spec's emap with the unwritten flags), e.g. for filefrag-like reports. */
-    public List<Extent> extents(Inode inode) throws IOException {
-        return inode.extentsSnapshot();
-    }
-
-    public long freeBlocks() throws IOException {
-        return metadata(() -> store.allocator().freeBlocks());
-    }
-
-    public long largestFreeRun() throws IOException {
-        return metadata(() -> store.allocator().largestFreeRun());
-    }
-
-    static void requireRegular(Inode inode) {
-        if (inode.type() != InodeType.REGULAR) {
-            throw new IllegalArgumentException(inode + " is not a regular file");
-        }
-    }
-
-    // ---- metadata transactions ------------------------------------------------------------------------------
-
-    /**
-     * Applies a transaction and closes it: the commit point, durable (intent, barrier, commit record, flush) when the
-     * outermost {@link #metadata} call around it returns; with it, whatever {@link #applyVolatile} applied before.
-     * Every data write completed before is durable before its commit record. Caller contract: none (inside a
-     * {@code metadata} call the transaction joins it).
-     */
-    public void commit(MetadataTransaction txn) throws IOException {
-        metadata(() -> {
-            store.apply(txn);
-            store.close();
-            return null;
-        });
-    }
-
-    /** A step's work on metadata, under {@link #metadataLock}. */
-    @FunctionalInterface
-    public interface MetadataWork<T> {
-        T run() throws IOException;
-    }
-
-    /**
-     * Runs {@code work} under the metadata lock; once the lock is released, waits until every transaction it closed
-     * ({@link #commit}) is durable, writing the journal itself if no other thread is (group commit). A nested call
-     * joins the outer one, which waits. Caller contract: the caller may hold inode, page and page-table locks (taken
-     * before this one), never i_data_sem; when the outermost call returns, what it committed is durable.
-     */
-    public <T> T metadata(MetadataWork<T> work) throws IOException {
-        if (metadataLock.isHeldByCurrentThread()) {
-            return work.run();
-        }
-        T result;
-        long closed;
-        metadataLock.lock();
-        try {
-            long before = store.lastQueued();
-            result = work.run();
-            closed = store.lastQueued() > before ? store.lastQueued() : 0; // nobody else queues while the lock is held
-        } finally {
-            metadataLock.unlock();
-        }
-        store.awaitDurable(closed);
-        return result;
-    }
-
-    /** Whether this thread holds the filesystem-wide metadata lock (for asserts and the tests that no I/O is done under it). */
-    public boolean holdsMetadataLock() {
-        return metadataLock.isHeldByCurrentThread();
-    }
-
-    /** Applies a transaction in memory only; the next commit closes it (a running jbd2 transaction). */
-    public void applyVolatile(MetadataTransaction txn) throws IOException {
-        metadata(() -> {
-            store.apply(txn);
-            return null;
-        });
-    }
-
-    /**
-     * Closes the running transaction, if any, and waits until it and every transaction closed before it (by any
-     * thread) are durable. Caller contract: no metadata lock held.
-     */
-    private void commitAll() throws IOException {
-        store.awaitDurable(metadata(store::close));
-    }
-
-    public BlockAllocator allocator() {
-        return store.allocator();
+    /** Extent maps and free space. */
+    public Space space() {
+        return space;
     }
 
     public Superblock superblock() {
-        return store.superblock();
+        return superblock;
     }
-
-    // ---- observation ----------------------------------------------------------------------------------------
-
-    public void registerDefrag(String id, StepReporter reporter) {
-        if (defrags.putIfAbsent(id, reporter) != null) {
-            throw new IllegalArgumentException("a defrag named " + id + " is already running");
-        }
-    }
-
-    public void unregisterDefrag(String id) {
-        defrags.remove(id);
-    }
-
-    public Map<String, StepReporter> defrags() {
-        return defrags;
-    }
-
-    public StepHook hook() {
-        return hook;
-    }
-
-    public void setHook(StepHook hook) {
-        this.hook = hook == null ? StepHook.NONE : hook;
-    }
-
-    // ---- parts ------------------------------------------------------------------------------------------------
 
     public BlockDevice device() {
         return device;
@@ -646,6 +245,32 @@ public final class Filesystem implements AutoCloseable {
         return writeback;
     }
 
+    // ---- observation ----------------------------------------------------------------------------------------
+
+    public void registerDefrag(String id, StepReporter reporter) {
+        if (defrags.putIfAbsent(id, reporter) != null) {
+            throw new IllegalArgumentException("a defrag named " + id + " is already running");
+        }
+    }
+
+    public void unregisterDefrag(String id) {
+        defrags.remove(id);
+    }
+
+    public Map<String, StepReporter> defrags() {
+        return defrags;
+    }
+
+    public StepHook hook() {
+        return hook;
+    }
+
+    public void setHook(StepHook hook) {
+        this.hook = hook == null ? StepHook.NONE : hook;
+    }
+
+    // ---- durability and unmount -----------------------------------------------------------------------------
+
     /**
      * fsync(2) of one file: writes back its dirty pages, makes every data write durable, then commits pending metadata
      * through the journal. Other files' pages are left to writeback.
@@ -653,7 +278,7 @@ public final class Filesystem implements AutoCloseable {
     public void fsync(Inode inode) throws IOException {
         writeback.flushRange(inode, 0, Long.MAX_VALUE / 2);
         device.force();
-        commitAll();
+        transactions.forceCommit();
     }
 
     /**
@@ -663,7 +288,7 @@ public final class Filesystem implements AutoCloseable {
     public void sync() throws IOException {
         writeback.writebackAll("sync");
         device.force();
-        commitAll();
+        transactions.forceCommit();
     }
 
     /** Stops background writeback, waits for direct I/O, syncs, checkpoints the journal, and closes the device. */
@@ -673,7 +298,7 @@ public final class Filesystem implements AutoCloseable {
             writeback.stopDaemon();
             direct.completeAll();
             sync();
-            store.awaitDurable(metadata(store::checkpoint));
+            transactions.checkpoint();
         } finally {
             device.close();
         }

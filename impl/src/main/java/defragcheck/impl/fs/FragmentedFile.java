@@ -27,10 +27,10 @@ public final class FragmentedFile {
         if (blocks <= 0 || fragmentBlocks <= 0) {
             throw new IllegalArgumentException("blocks and fragment size must be positive");
         }
-        Inode inode = fs.create(name, flags);
+        Inode inode = fs.names().create(name, flags);
         long span = 2 * blocks;
-        long region = fs.metadata(() -> {
-            long start = fs.allocator().findContiguous(span);
+        long region = fs.transactions().commit(Durability.NOW, handle -> {
+            long start = fs.space().allocator().findContiguous(span);
             if (start < 0) {
                 throw new NoSpaceException(span + " contiguous blocks to lay out " + name + " with gaps");
             }
@@ -44,7 +44,7 @@ public final class FragmentedFile {
             }
             txn.add(new MetadataTransaction.MapRange(inode.ino(), 0, blocks, pieces));
             txn.add(new MetadataTransaction.SetSize(inode.ino(), blocks));
-            fs.commit(txn);
+            handle.apply(txn);
             return start;
         });
         writeContent(fs, inode, region, span, fragmentBlocks, writer);

@@ -20,7 +20,7 @@ import defragcheck.impl.lock.RwSemaphore;
  * <li>{@link #invalidateLock} of both inodes, lower inode number first;</li>
  * <li>page locks ({@code Page}), in (inode, logical block) order;</li>
  * <li>the page-table lock of an inode ({@code PageTables});</li>
- * <li>the metadata lock ({@code Filesystem#metadataLock}, the running jbd2 transaction);</li>
+ * <li>the metadata lock ({@code Transactions#metadataLock}, the running jbd2 transaction);</li>
  * <li>{@link #dataSem} of both inodes, lower inode number first; or, not nested with it, the commit queue's lock
  * ({@code CommitQueue}, jbd2's j_state_lock).</li>
  * </ol>

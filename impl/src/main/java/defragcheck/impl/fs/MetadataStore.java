@@ -293,11 +293,10 @@ public final class MetadataStore {
     /**
      * Closes the running transaction, if any (jbd2_journal_stop of the last handle): gives it the next sequence and
      * queues its journal records, or, if the journal has no room, a checkpoint (flush, then the whole image), which is
-     * as atomic. No I/O: the caller holds the metadata lock. Returns the ticket to {@link #awaitDurable} for it and
-     * everything closed before (a read-only session closes nothing and waits for nothing).
+     * as atomic. No I/O: the caller ({@link Transactions}) holds the metadata lock. Returns the ticket to
+     * {@link #awaitDurable} for it and everything closed before (a read-only session closes nothing and waits for nothing).
      */
     long close() {
-        assert fs.holdsMetadataLock() : "closing a transaction without the metadata lock";
         if (!running.isEmpty()) {
             ByteBuffer payload = IntentCodec.encode(running);
             running = new MetadataTransaction();
@@ -314,10 +313,10 @@ public final class MetadataStore {
     /**
      * Queues a checkpoint of the closed transactions, if any is not home yet: the image to the slot not holding the
      * current one, forced, then the journal's checkpoint record naming it; the journal's records are then obsolete.
-     * Requires no running transaction; the caller holds the metadata lock. Returns the ticket to wait for.
+     * Requires no running transaction; the caller ({@link Transactions}) holds the metadata lock. Returns the ticket
+     * to wait for.
      */
     long checkpoint() {
-        assert fs.holdsMetadataLock() : "checkpoint without the metadata lock";
         if (!running.isEmpty()) {
             throw new IllegalStateException("checkpoint with an uncommitted running transaction");
         }
@@ -334,11 +333,11 @@ public final class MetadataStore {
 
     /**
      * Returns once ticket {@code ticket} and everything queued before it are durable, writing them if no other thread
-     * is. The caller must not hold the metadata lock (a writer of another file would wait for this I/O); it may hold
-     * inode and page locks, which the writing needs none of (a defrag keeps its inodes locked until its swap is durable).
+     * is. The caller ({@link Transactions}) must not hold the metadata lock (a writer of another file would wait for
+     * this I/O); it may hold inode and page locks, which the writing needs none of (a defrag keeps its inodes locked
+     * until its swap is durable).
      */
     void awaitDurable(long ticket) throws IOException {
-        assert !fs.holdsMetadataLock() : "waiting for the journal under the metadata lock";
         commits.await(ticket);
     }
 
@@ -351,7 +350,6 @@ public final class MetadataStore {
 
     /** The I/O of one queued item (or of format's and recovery's checkpoint), with no filesystem-wide lock held. */
     private void write(Pending item) throws IOException {
-        assert !fs.holdsMetadataLock() : "journal I/O under the metadata lock";
         if (item instanceof Record r) {
             journal.append(r.at(), r.seq(), r.payload());
         } else if (item instanceof Image i) {

@@ -51,14 +51,14 @@ public final class BufferedIo {
 
     /** ext4_dax_write_iter: a hole gets an unwritten block first (reading as zeros until the store is there). */
     private void writeDax(String actor, Inode inode, long lblock, byte[] data) throws IOException {
-        long blk = fs.allocateForWrite(inode, lblock, true);
+        long blk = fs.space().allocateForWrite(inode, lblock, true);
         var window = fs.device().daxWindow();
         fs.ptes().locked(inode.ino(), () -> {
             window.store(blk, data);
             fs.hook().linearized(new StepHook.Event(actor, Action.BufferedWrite, inode.ino(), lblock, blk, data));
             return null;
         });
-        fs.markWrittenIfAt(inode, lblock, blk);
+        fs.space().markWrittenIfAt(inode, lblock, blk);
     }
 
     /** generic_perform_write: the page is locked before a hole gets its block, so readers see the page or zeros. */
@@ -77,9 +77,9 @@ public final class BufferedIo {
                 return null;
             });
             if (mapped < 0 || page.blk() < 0) {
-                page.setBlock(fs.allocateForWrite(inode, lblock, false));
+                page.setBlock(fs.space().allocateForWrite(inode, lblock, false));
             }
-            fs.markWritten(inode, lblock);
+            fs.space().markWritten(inode, lblock);
         } finally {
             page.unlock();
         }

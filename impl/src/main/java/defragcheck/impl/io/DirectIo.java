@@ -54,7 +54,7 @@ public final class DirectIo {
         DioRecord rec;
         inode.rwsem.downRead();
         try {
-            long blk = fs.allocateForWrite(inode, lblock, true);
+            long blk = fs.space().allocateForWrite(inode, lblock, true);
             rec = new DioRecord(ids.incrementAndGet(), actor, inode, lblock, blk, data.clone());
             inode.dio.begin();
             inFlight.add(rec);
@@ -85,7 +85,7 @@ public final class DirectIo {
         try {
             fs.ptes().unmap(inode.ino(), rec.lblock(), 1);
             fs.dataPath().write(inode, rec.blk(), rec.data());
-            fs.markWrittenIfAt(inode, rec.lblock(), rec.blk());
+            fs.space().markWrittenIfAt(inode, rec.lblock(), rec.blk());
             if (page != null) {
                 fs.cache().remove(key, page);
             }

@@ -46,11 +46,11 @@ public final class MmapIo {
     /** dax_iomap_fault: a hole gets an unwritten block; an unwritten block is zeroed before it is mapped. */
     private void faultDax(String actor, Inode inode, long lblock) throws IOException {
         Extent e = inode.find(lblock);
-        long blk = e == null ? fs.allocateForWrite(inode, lblock, true) : e.physical(lblock);
+        long blk = e == null ? fs.space().allocateForWrite(inode, lblock, true) : e.physical(lblock);
         if (e == null || e.unwritten()) {
             fs.dataPath().write(inode, blk, new byte[BlockDevice.BLOCK_SIZE]);
         }
-        fs.markWrittenIfAt(inode, lblock, blk);
+        fs.space().markWrittenIfAt(inode, lblock, blk);
         fs.ptes().map(new PageKey(inode.ino(), lblock), Pte.toBlock(blk, true));
         fs.hook().linearized(new StepHook.Event(actor, Action.MmapFault, inode.ino(), lblock, blk, null));
     }
@@ -72,13 +72,13 @@ public final class MmapIo {
                 page.fill(data);
             }
             if (page.blk() < 0) {
-                page.setBlock(fs.allocateForWrite(inode, lblock, false));
+                page.setBlock(fs.space().allocateForWrite(inode, lblock, false));
             }
             fs.ptes().locked(inode.ino(), () -> {
                 page.markDirty();
                 return null;
             });
-            fs.markWritten(inode, lblock);
+            fs.space().markWritten(inode, lblock);
             fs.ptes().map(key, Pte.toPage(true));
             fs.hook().linearized(new StepHook.Event(actor, Action.MmapFault, inode.ino(), lblock, page.blk(), page.data()));
         } finally {

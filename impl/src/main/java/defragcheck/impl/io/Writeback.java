@@ -43,7 +43,7 @@ public final class Writeback {
         Page p = fs.cache().lockPage(key);
         if (p != null) {
             try {
-                Inode inode = fs.inodeIfPresent(key.ino());
+                Inode inode = fs.names().inodeIfPresent(key.ino());
                 if (p.dirty() && inode != null && !inode.isDax()) {
                     fs.ptes().mkclean(key);
                     fs.device().writeBlock(p.blk(), p.data());
@@ -130,7 +130,7 @@ public final class Writeback {
 
     /** Writes back every dirty page of every non-DAX inode, one inode at a time, coalesced. */
     public void writebackAll(String actor) throws IOException {
-        for (Inode inode : fs.inodes()) {
+        for (Inode inode : fs.names().inodes()) {
             StepHook.Step step = new StepHook.Step(actor, Action.Writeback, inode.ino(), -1);
             fs.hook().before(step);
             flushRange(inode, 0, Long.MAX_VALUE / 2);
