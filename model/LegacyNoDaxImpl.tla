@@ -1,6 +1,6 @@
 -------------------- MODULE LegacyNoDaxImpl --------------------
 \* LegacyNoDax in the environment the implementation's conformance rig
-\* (impl/src/test/java/defragcheck/conformance) reproduces on a real image:
+\* (conformance/src/test/java/defragcheck/conformance) reproduces on a real image:
 \* writers on the orig only, readers that fill the cache, no direct reads, no
 \* reclaim. The conformance tests replay its behaviours on the implementation
 \* and validate the implementation's runs against it.
