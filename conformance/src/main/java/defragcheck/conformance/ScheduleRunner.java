@@ -55,7 +55,7 @@ public final class ScheduleRunner {
             if (next != null) {
                 queue.remove(next);
                 take(next);
-            } else if (!waitForProgress()) {
+            } else if (!waitForProgress() && queue.stream().noneMatch(this::free)) { // free again: what blocked went on meanwhile
                 throw new IOException("the implementation blocks every remaining step of the schedule: " + queue);
             }
         }
@@ -74,7 +74,7 @@ public final class ScheduleRunner {
     private void settle() throws IOException {
         while (pending()) {
             advanceDefrags();
-            if (pending() && !waitForProgress()) {
+            if (pending() && !waitForProgress() && !canAdvance()) {
                 throw new IOException("the implementation blocks the schedule's remaining steps of " + targets);
             }
         }
@@ -196,7 +196,7 @@ public final class ScheduleRunner {
             return true;
         }
         if (!anyBlocked()) {
-            return false; // nothing runs that could change what can run
+            return false; // nothing is blocked now (what was may have gone on since the caller looked)
         }
         long deadline = System.nanoTime() + WAIT_SECONDS * 1_000_000_000L;
         while (anyBlocked()) {
@@ -206,6 +206,11 @@ public final class ScheduleRunner {
             java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
         }
         return true;
+    }
+
+    /** Some defrag has steps left towards its target and is not blocked. */
+    private boolean canAdvance() {
+        return targets.entrySet().stream().anyMatch(e -> e.getValue() != null && !rig.defragBlocked(e.getKey()));
     }
 
     /** A defrag has steps left to run towards its target, or some actor is blocked in a step. */
