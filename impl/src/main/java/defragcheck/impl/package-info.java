@@ -16,7 +16,8 @@
  * inode_dio_wait) and the lock order of two inodes; the whole order is documented at {@code fs.Inode}.</li>
  * <li>{@code defrag}: {@code MoveExtents} with {@code DrainEvictCopySwap} and {@code LegacyMoveExtents}, refusals,
  * whole-file defrag.</li>
- * <li>{@code observe}: block values, self-describing block content, the abstract state, step hooks.</li>
+ * <li>{@code observe}: block values, self-describing block content and its check, the one instrumentation interface
+ * ({@code StepHook}: each step's linearization point, the device's writes and flushes; a no-op in production).</li>
  * </ul>
  *
  * <p>Choices the spec and the conformance mapping must agree with: logical blocks are 0-based and physical blocks
