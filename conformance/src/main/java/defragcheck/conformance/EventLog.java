@@ -65,12 +65,7 @@ public final class EventLog implements StepHook {
         return (int) entries.stream().filter(x -> ISSUES.contains(x.action())).count();
     }
 
-    /** The log as a TLA+ sequence of records (spec/Trace.tla's Log), one event a line. */
-    public String toTla() {
-        return String.join(",\n", render(entries()));
-    }
-
-    /** Each event as a TLA+ record, writes numbered in log order. */
+    /** Each event as a TLA+ record (an element of spec/Trace.tla's Log), writes numbered in log order. */
     static List<String> render(List<Entry> log) {
         Map<BlockValue, Integer> numbers = new HashMap<>();
         List<String> out = new ArrayList<>();
