@@ -40,6 +40,18 @@ class LoggedRunTest {
         conforms("LegacyNoDaxImpl", 2);
     }
 
+    /**
+     * The check also reports what a broken protocol does: a free run of the legacy protocol on DAX files is a
+     * behaviour of LegacyDax, whose states expose the donor's stale blocks, as TLC's counterexample for that model does.
+     */
+    @Test
+    void legacyWithDaxIsSeenToExposeStaleBlocks() throws Exception {
+        EventLog log = run("LegacyDax", 1, 2);
+        TraceCheck.Verdict v = TraceCheck.check(Models.named("LegacyDax"), BLOCKS, log);
+        assertFalse(v.conforms(), "a legacy defrag of DAX files passed as keeping the data");
+        assertTrue(v.why().startsWith("invariant NoExposure "), v::toString);
+    }
+
     /** The drain was seen to wait: some run completed a direct write after the defrag's locks and before its drain. */
     @Test
     void theDrainIsObservedToWaitForDirectWrites() throws Exception {
