@@ -14,7 +14,7 @@ import os, re, shutil, subprocess, sys, tempfile, time
 TESTS = "LoggedRunTest,TeethTest,CounterexampleReplayTest,SpecToImplPropertyTest"
 CAUGHT_BY = "LoggedRunTest"
 
-IMPL = "impl/src/main/java/defragcheck/impl/"
+IMPL = "impl/core/src/main/java/defragcheck/impl/"
 # name -> [(file, exact old text, new text, occurrence to change: the first)]
 MUTANTS = {
     "drain": [(IMPL + "defrag/MoveExtents.java",

@@ -20,11 +20,13 @@ import org.junit.jupiter.api.Test;
 import com.sun.jna.Native;
 
 /**
- * The filesystem and its defrag ({@code defragcheck.impl}) are production code: they depend on the JDK, JNA and
- * themselves only, never on the verification rig (conformance, the model harness, TLC's tools), and the CLI
- * defragments an image with a classpath that has no TLA+ tools at all.
+ * The filesystem and its defrag ({@code defragcheck.impl}, the Maven module impl/core) are production code: they
+ * depend on the JDK, JNA and themselves only, never on the verification rig (conformance, the model harness, TLC's
+ * tools; the module's pom does not let them compile otherwise, and this checks what the module's classes refer to),
+ * and the CLI defragments an image with a classpath that has no TLA+ tools at all.
  */
 class ProductionDependenciesTest {
+    /** The CLI's classes (this module's). */
     private static final Path CLASSES = Path.of("target", "classes");
     private static final Pattern EDGE = Pattern.compile("^\\s+(defragcheck\\.impl[\\w.]*)\\s+->\\s+(\\S+)", Pattern.MULTILINE);
 
@@ -32,7 +34,7 @@ class ProductionDependenciesTest {
     void theImplementationDependsOnTheJdkJnaAndItselfOnly() {
         ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow(() -> new AssertionError("this JDK has no jdeps"));
         StringWriter out = new StringWriter();
-        int rc = jdeps.run(new PrintWriter(out), new PrintWriter(out), "-verbose:package", "-cp", jna(), CLASSES.toString());
+        int rc = jdeps.run(new PrintWriter(out), new PrintWriter(out), "-verbose:package", "-cp", jna(), core());
         assertEquals(0, rc, out::toString);
         TreeSet<String> foreign = new TreeSet<>();
         int edges = 0;
@@ -55,7 +57,7 @@ class ProductionDependenciesTest {
         Path dir = Files.createTempDirectory(Path.of("target"), "production-"); // O_DIRECT: not on a tmpfs /tmp
         Path image = dir.resolve("production.img");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), "-cp", CLASSES.toAbsolutePath() + File.pathSeparator + jna(), "defragcheck.Main",
+        Process p = new ProcessBuilder(java.toString(), "-cp", String.join(File.pathSeparator, CLASSES.toAbsolutePath().toString(), core(), jna()), "defragcheck.Main",
                 "image", "--image", image.toString(), "--size-mib", "32", "--file-mib", "4")
                 .redirectErrorStream(true).start();
         try {
@@ -72,8 +74,17 @@ class ProductionDependenciesTest {
 
     /** The JNA jar on this test's classpath. */
     private static String jna() {
+        return locationOf(Native.class);
+    }
+
+    /** The production module's classes (or jar) on this test's classpath. */
+    private static String core() {
+        return locationOf(defragcheck.impl.fs.Filesystem.class);
+    }
+
+    private static String locationOf(Class<?> c) {
         try {
-            return Path.of(Native.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
