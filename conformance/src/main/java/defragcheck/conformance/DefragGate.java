@@ -65,9 +65,7 @@ public final class DefragGate implements StepHook {
         if (blocked(id)) {
             throw new IllegalStateException("defrag " + id + " is still blocked in its last step");
         }
-        awaitPermit(a.parked, id + " did not reach its next step");
-        failIfFailed(a, id);
-        a.grant.release();
+        letGo(a, id);
         if (Blocking.await(a.done, a.thread, "defrag " + id + "'s step") == Blocking.Outcome.BLOCKED) {
             a.blocked = true;
             return Blocking.Outcome.BLOCKED;
@@ -82,11 +80,16 @@ public final class DefragGate implements StepHook {
      */
     public void stepToEnd(String id) throws IOException {
         Actor a = actors.get(id);
+        letGo(a, id);
+        awaitPermit(a.done, "defrag " + id + "'s step did not end: the implementation blocks where the spec has it enabled");
+        failIfFailed(a, id);
+    }
+
+    /** Waits for the defrag to park before its next step, then lets that step go. */
+    private static void letGo(Actor a, String id) throws IOException {
         awaitPermit(a.parked, id + " did not reach its next step");
         failIfFailed(a, id);
         a.grant.release();
-        awaitPermit(a.done, "defrag " + id + "'s step did not end: the implementation blocks where the spec has it enabled");
-        failIfFailed(a, id);
     }
 
     /** Whether defrag {@code id}'s last step was observed blocked and has not ended since. */

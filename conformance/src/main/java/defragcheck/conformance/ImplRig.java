@@ -50,7 +50,6 @@ public final class ImplRig implements AutoCloseable {
     private final DefragGate gate = new DefragGate();
     private final EventLog log = new EventLog(this);
     private final WriteGhost ghost = new WriteGhost();
-    private final Set<RemovableStep> removed;
     private int issued;
     private static final Map<String, Path> TEMPLATES = new HashMap<>();
 
@@ -65,7 +64,6 @@ public final class ImplRig implements AutoCloseable {
             throw new IllegalArgumentException("only drain-evict-copy-swap has removable steps, not " + c.protocol());
         }
         this.constants = c;
-        this.removed = Set.copyOf(removed);
         this.image = Files.createTempFile(dir, "conformance-", ".img");
         Files.copy(template(c, dir), image, StandardCopyOption.REPLACE_EXISTING);
         this.fs = Filesystem.open(image);
@@ -158,10 +156,6 @@ public final class ImplRig implements AutoCloseable {
         return constants;
     }
 
-    /** The DECS steps removed from the defrags (empty: the protocol itself). */
-    public Set<RemovableStep> removed() {
-        return removed;
-    }
 
     public Filesystem fs() {
         return fs;
@@ -244,6 +238,16 @@ public final class ImplRig implements AutoCloseable {
     /** Lets defrag {@code d}'s next step go; returns once it is over or observed blocked (see {@link DefragGate}). */
     Blocking.Outcome tryDefragStep(int d) throws IOException {
         return gate.step(String.valueOf(d));
+    }
+
+    /** Reads every block of every file and logs what it read: only while no actor runs (see {@link EventLog#observeRead}). */
+    public void observeEveryBlock() throws IOException {
+        for (String name : constants.files()) {
+            Inode f = file(name);
+            for (long lb = 0; lb < constants.lblocks(); lb++) {
+                log.observeRead(f.ino(), lb, fs.dataPath().readerView(f, lb));
+            }
+        }
     }
 
     /** The spec's ghost lastWrite of this rig's run. */

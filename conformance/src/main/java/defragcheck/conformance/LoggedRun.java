@@ -103,12 +103,7 @@ public final class LoggedRun {
             throw new IOException("an actor of the free run failed: " + failure, failure);
         }
         fs.writeback().writebackAll("final");
-        for (String name : c.files()) {
-            Inode f = rig.file(name);
-            for (long lb = 0; lb < c.lblocks(); lb++) {
-                log.observeRead(f.ino(), lb, fs.dataPath().readerView(f, lb));
-            }
-        }
+        rig.observeEveryBlock();
     }
 
     /** One user write of block {@code lb}, of a kind the model's Writers allow, holding the users' lock of the block. */

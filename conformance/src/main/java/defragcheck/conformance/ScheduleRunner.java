@@ -3,6 +3,7 @@ package defragcheck.conformance;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedList;
+import java.util.List;
 import java.util.Map;
 
 import tlc2.value.impl.StringValue;
@@ -37,7 +38,7 @@ public final class ScheduleRunner {
     }
 
     /** {@code finish}: afterwards run every defrag to its end. Returns the rig's event log. */
-    public static EventLog run(SpecModel spec, ImplRig rig, java.util.List<ScheduleStep> schedule, boolean finish) throws IOException {
+    public static EventLog run(SpecModel spec, ImplRig rig, List<ScheduleStep> schedule, boolean finish) throws IOException {
         ScheduleRunner r = new ScheduleRunner(spec, rig);
         try {
             r.go(schedule, finish);
@@ -47,7 +48,7 @@ public final class ScheduleRunner {
         return rig.log();
     }
 
-    private void go(java.util.List<ScheduleStep> schedule, boolean finish) throws IOException {
+    private void go(List<ScheduleStep> schedule, boolean finish) throws IOException {
         LinkedList<ScheduleStep> queue = new LinkedList<>(schedule);
         while (!queue.isEmpty()) {
             advanceDefrags();
@@ -61,7 +62,7 @@ public final class ScheduleRunner {
         }
         if (finish) {
             for (int d = 1; d <= rig.movers().size(); d++) {
-                targets.put(d, new ScheduleStep("Done", null, 0, 0, d));
+                targets.put(d, new ScheduleStep("Done", null, 0, 0, d)); // "Done" is in every protocol's Steps: run to the end
             }
         }
         settle();
@@ -90,7 +91,7 @@ public final class ScheduleRunner {
         for (var r : rig.inFlight()) {
             rig.dioComplete(r); // first: the users write no block while their direct write to it is in flight
         }
-        readAll();
+        rig.observeEveryBlock();
         for (String f : rig.constants().userFiles()) {
             for (int lb = 1; lb <= rig.constants().lblocks(); lb++) {
                 int l = lb;
@@ -99,7 +100,7 @@ public final class ScheduleRunner {
             }
         }
         rig.fs().writeback().writebackAll("epilogue");
-        readAll();
+        rig.observeEveryBlock();
     }
 
     /** One write of {@code <<f, lb>>}: buffered (DAX: the DaxWrite) if the model has such writers, else direct, else mmap. */
@@ -112,14 +113,6 @@ public final class ScheduleRunner {
         } else {
             while (!rig.mmapStore(f, lb)) {
                 rig.mmapFault(f, lb);
-            }
-        }
-    }
-
-    private void readAll() throws IOException {
-        for (String f : rig.constants().files()) {
-            for (int lb = 1; lb <= rig.constants().lblocks(); lb++) {
-                rig.log().observeRead(rig.file(f).ino(), lb - 1, rig.fs().dataPath().readerView(rig.file(f), lb - 1));
             }
         }
     }

@@ -119,14 +119,6 @@ public class DrainEvictCopySwap extends MoveExtents {
         end(s);
     }
 
-    /** Unlock: both invalidate locks, then both i_rwsem, in reverse order. */
-    public void unlock() throws IOException {
-        StepHook.Step s = begin(Action.Unlock, -1);
-        linearized(Action.Unlock); // while both locks are still held: no writer is logged before it
-        releaseLocks();
-        finish(s);
-    }
-
     /** Both inodes' i_rwsem and invalidate_lock, held exclusively by this defrag. */
     private boolean holdsBoth() {
         return holdsInodeLocks() && holdsInvalidateLocks();

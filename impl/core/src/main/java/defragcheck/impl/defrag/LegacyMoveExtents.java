@@ -103,12 +103,4 @@ public final class LegacyMoveExtents extends MoveExtents {
         nextPage++;
         finish(s);
     }
-
-    /** Unlock: both i_rwsem, in reverse order. */
-    public void unlock() throws IOException {
-        StepHook.Step s = begin(Action.Unlock, -1);
-        linearized(Action.Unlock); // while both locks are still held: no writer is logged before it
-        releaseLocks();
-        finish(s);
-    }
 }

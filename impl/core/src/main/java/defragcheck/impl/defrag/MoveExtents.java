@@ -171,6 +171,14 @@ public abstract class MoveExtents implements Filesystem.StepReporter, AutoClosea
         lock.downWrite(id());
     }
 
+    /** Unlock: both invalidate locks (DECS), then both i_rwsem, in reverse order. */
+    public void unlock() throws IOException {
+        StepHook.Step s = begin(Action.Unlock, -1);
+        linearized(Action.Unlock); // while both locks are still held: no writer is logged before it
+        releaseLocks();
+        finish(s);
+    }
+
     /** Releases, in reverse order, whichever of the two locks of both inodes this defrag holds. */
     protected void releaseLocks() {
         List<Inode> order = new ArrayList<>(LockOrder.ordered(orig, donor));
